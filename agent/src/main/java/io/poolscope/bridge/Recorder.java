@@ -1,0 +1,32 @@
+package io.poolscope.bridge;
+
+/**
+ * What the pool advice reports to. Defined in the boot class loader together with {@link Bridge},
+ * so that pool classes loaded by any class loader reach the same recorder.
+ *
+ * <p>Implementations never throw: the advice around them suppresses throwables too, but a recorder
+ * counts its own failures instead of relying on that.
+ */
+public interface Recorder {
+
+    /**
+     * A thread enters the pool's acquire method. Returns a token handed back to
+     * {@link #acquireEnd}, or {@code null} when this call is not recorded (nested, unknown pool).
+     */
+    Object acquireStart(Object pool);
+
+    /** The pool hands out the physical connection identified by {@code connectionKey}. */
+    void leased(Object pool, Object connectionKey);
+
+    /** The acquire method returns ({@code thrown == null}) or throws. */
+    void acquireEnd(Object token, Throwable thrown);
+
+    /** The connection identified by {@code connectionKey} goes back to the pool. */
+    void released(Object pool, Object connectionKey);
+
+    /** The pool starts opening a physical connection; returns a start time for {@link #createEnd}. */
+    long createStart(Object pool);
+
+    /** The pool finished opening a physical connection, or failed with {@code thrown}. */
+    void createEnd(Object pool, long startNanos, Throwable thrown);
+}

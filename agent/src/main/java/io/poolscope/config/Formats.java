@@ -1,0 +1,45 @@
+package io.poolscope.config;
+
+import java.util.concurrent.TimeUnit;
+
+/** Formatting shared by everything that shows durations to a person. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** A duration in nanoseconds as a short human text: 850ns, 12.3us, 4.5ms, 2.31s, 3m12s, 1h04m. */
+    public static String duration(long nanos) {
+        if (nanos < 0) {
+            return "-" + duration(-nanos);
+        }
+        if (nanos < 1_000L) {
+            return nanos + "ns";
+        }
+        if (nanos < 1_000_000L) {
+            return oneDecimal(nanos / 1_000.0) + "us";
+        }
+        if (nanos < 1_000_000_000L) {
+            return oneDecimal(nanos / 1_000_000.0) + "ms";
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos);
+        if (seconds < 60) {
+            return String.format(java.util.Locale.ROOT, "%.2fs", nanos / 1e9);
+        }
+        if (seconds < 3600) {
+            return String.format(java.util.Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+    }
+
+    private static String oneDecimal(double value) {
+        return value >= 100 ? String.valueOf(Math.round(value)) : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+
+    /** A wall-clock time as {@code yyyy-MM-dd HH:mm:ss.SSS} in the JVM's time zone. */
+    public static String timestamp(long millis) {
+        return new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS", java.util.Locale.ROOT)
+                .format(new java.util.Date(millis));
+    }
+}

@@ -1,0 +1,122 @@
+package io.poolscope.config;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One agent option: its name, default, parser and help text. Every option is declared here, once;
+ * the parser, {@code help}, JMX and the README all read this table.
+ */
+public final class Option<T> {
+
+    public static final Option<Long> LEAK_THRESHOLD = Option.duration("leakThreshold", "30s",
+            "A lease held longer than this is logged once as a suspected leak (0 = off)");
+    public static final Option<String> LOG_FILE = new Option<>("logFile", "stderr", Parsers::nonEmpty,
+            "Where poolscope writes its log and dumps: a file path, stderr or stdout");
+    public static final Option<StackMode> STACKS = new Option<>("stacks", "auto", StackMode::parse,
+            "Acquisition stacks: off; auto (sampled while the pool is healthy, every lease once it is under pressure); full");
+    public static final Option<Integer> SAMPLE_RATE = new Option<>("sampleRate", "16", Parsers::powerOfTwo,
+            "In stacks=auto, 1 in this many leases of a healthy pool keeps its stack (a power of two)");
+    public static final Option<Long> DUMP_INTERVAL = Option.duration("dumpInterval", "0",
+            "Write a dump of every pool this often (0 = off)");
+    public static final Option<Long> DUMP_COOLDOWN = Option.duration("dumpCooldown", "30s",
+            "At most one exhaustion dump per pool in this time; later ones are counted");
+    public static final Option<Integer> MAX_STACK_DEPTH = new Option<>("maxStackDepth", "40", Parsers::positiveInt,
+            "Frames kept per acquisition stack, after the pool's and poolscope's own frames are trimmed");
+    public static final Option<Integer> MAX_LEASES = new Option<>("maxLeases", "10000", Parsers::positiveInt,
+            "Connections tracked per pool; beyond this, leases are counted but not listed");
+    public static final Option<Integer> MAX_CALL_SITES = new Option<>("maxCallSites", "2000", Parsers::positiveInt,
+            "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
+
+    public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
+            LEAK_THRESHOLD, LOG_FILE, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
+            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
+
+    private final String name;
+    private final String defaultText;
+    private final Function<String, T> parser;
+    private final String help;
+    private final Function<T, String> printer;
+    private final T defaultValue;
+
+    private Option(String name, String defaultText, Function<String, T> parser, String help) {
+        this(name, defaultText, parser, String::valueOf, help);
+    }
+
+    private Option(String name, String defaultText, Function<String, T> parser, Function<T, String> printer, String help) {
+        this.name = name;
+        this.defaultText = defaultText;
+        this.parser = parser;
+        this.printer = printer;
+        this.help = help;
+        this.defaultValue = parser.apply(defaultText);
+    }
+
+    private static Option<Long> duration(String name, String defaultText, String help) {
+        return new Option<>(name, defaultText, Parsers::durationNanos,
+                nanos -> nanos == 0 ? "0" : Formats.duration(nanos), help);
+    }
+
+    /** The value as a person would write it. */
+    public String print(T value) {
+        return printer.apply(value);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** Parses a value; throws {@link IllegalArgumentException} with a reason when it is not valid. */
+    public T parse(String text) {
+        return parser.apply(text.trim());
+    }
+
+    public static Option<?> byName(String name) {
+        for (Option<?> option : ALL) {
+            if (option.name.equalsIgnoreCase(name)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    /** The option table as text, for {@code help}. */
+    public static String helpText() {
+        StringBuilder text = new StringBuilder();
+        text.append("poolscope options (-javaagent:poolscope-agent.jar=key=value,key=value or -Dpoolscope.key=value):\n");
+        int width = 0;
+        for (Option<?> option : ALL) {
+            width = Math.max(width, option.name.length() + option.defaultText.length() + 3);
+        }
+        for (Option<?> option : ALL) {
+            String head = option.name + "=" + option.defaultText;
+            text.append("  ").append(head);
+            for (int i = head.length(); i < width; i++) {
+                text.append(' ');
+            }
+            text.append(option.help).append('\n');
+        }
+        text.append("Durations: 500ms, 2s, 1m, 1h (a bare number is milliseconds).");
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

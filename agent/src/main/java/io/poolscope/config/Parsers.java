@@ -1,0 +1,72 @@
+package io.poolscope.config;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** Value parsers shared by the option table. Each throws {@link IllegalArgumentException} with a reason. */
+final class Parsers {
+
+    private Parsers() {
+    }
+
+    /** "500ms", "2s", "1m", "1h", "250us", or a bare number of milliseconds; returns nanoseconds. */
+    static Long durationNanos(String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        String[] units = {"ns", "us", "ms", "s", "m", "h"};
+        TimeUnit[] timeUnits = {TimeUnit.NANOSECONDS, TimeUnit.MICROSECONDS, TimeUnit.MILLISECONDS,
+                TimeUnit.SECONDS, TimeUnit.MINUTES, TimeUnit.HOURS};
+        TimeUnit unit = TimeUnit.MILLISECONDS;
+        String number = value;
+        for (int i = 0; i < units.length; i++) {
+            if (value.endsWith(units[i]) && isNumber(value.substring(0, value.length() - units[i].length()))) {
+                unit = timeUnits[i];
+                number = value.substring(0, value.length() - units[i].length());
+                break;
+            }
+        }
+        if (!isNumber(number)) {
+            throw new IllegalArgumentException("expected a duration such as 500ms, 2s, 1m or 0");
+        }
+        return unit.toNanos(Long.parseLong(number));
+    }
+
+    static Integer positiveInt(String text) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number");
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("expected a number of at least 1");
+        }
+        return value;
+    }
+
+    static Integer powerOfTwo(String text) {
+        int value = positiveInt(text);
+        if (Integer.bitCount(value) != 1) {
+            throw new IllegalArgumentException("expected a power of two (1, 2, 4, 8, 16, ...)");
+        }
+        return value;
+    }
+
+    static String nonEmpty(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("expected a value");
+        }
+        return text;
+    }
+
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+package io.poolscope.jmx;
+
+import io.poolscope.config.Options;
+import io.poolscope.record.PoolHandle;
+import io.poolscope.record.Recording;
+import io.poolscope.report.DumpReason;
+import io.poolscope.report.Reporter;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.ArrayType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.SimpleType;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registers poolscope's MBeans in the platform MBeanServer: {@code poolscope:type=Agent} and one
+ * {@code poolscope:type=Pool,name=<pool>} per pool. Runs on the scanner thread, and only once the
+ * first pool is seen, so the application sets up its own MBeanServer and logging first.
+ */
+public final class JmxRegistrar {
+
+    public static final String DOMAIN = "poolscope";
+
+    private final Recording recording;
+    private final Reporter reporter;
+    private final Options options;
+    private final String version;
+    private final Map<PoolHandle, ObjectName> registered = new ConcurrentHashMap<>();
+    private boolean agentRegistered;
+
+    public JmxRegistrar(Recording recording, Reporter reporter, Options options, String version) {
+        this.recording = recording;
+        this.reporter = reporter;
+        this.options = options;
+        this.version = version;
+    }
+
+    public static ObjectName poolName(String pool) throws javax.management.MalformedObjectNameException {
+        return new ObjectName(DOMAIN + ":type=Pool,name=" + ObjectName.quote(pool));
+    }
+
+    public static ObjectName agentName() throws javax.management.MalformedObjectNameException {
+        return new ObjectName(DOMAIN + ":type=Agent");
+    }
+
+    public void poolAdded(PoolHandle pool) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (!agentRegistered) {
+                agentRegistered = true;
+                register(server, agentName(), agentBean());
+            }
+            ObjectName name = poolName(pool.name());
+            register(server, name, PoolMBeanFactory.create(pool, recording, reporter));
+            registered.put(pool, name);
+        } catch (Exception | LinkageError e) {
+            reporter.log().warn("poolscope: could not register the JMX view of pool '" + pool.name() + "': " + e);
+        }
+    }
+
+    public void poolGone(PoolHandle pool) {
+        ObjectName name = registered.remove(pool);
+        if (name == null) {
+            return;
+        }
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        } catch (Exception e) {
+            // already gone
+        }
+    }
+
+    private static void register(MBeanServer server, ObjectName name, Object bean) throws Exception {
+        if (server.isRegistered(name)) {
+            server.unregisterMBean(name);
+        }
+        server.registerMBean(bean, name);
+    }
+
+    private OpenMBean agentBean() throws OpenDataException {
+        return new OpenMBean("io.poolscope.Agent", "poolscope: the agent")
+                .attribute("Version", "poolscope's version", SimpleType.STRING, () -> version)
+                .attribute("Options", "The options in force", Tables.KEY_VALUE, () -> Tables.keyValues(options.describe()))
+                .attribute("Pools", "The pools seen", new ArrayType<String[]>(1, SimpleType.STRING), this::poolNames)
+                .attribute("InternalErrors", "Failures of poolscope's own code (never passed to the application)",
+                        SimpleType.LONG, () -> recording.errors().count())
+                .attribute("CallSitesStored", "Distinct acquisition stacks stored", SimpleType.INTEGER,
+                        () -> recording.callSites().size())
+                .attribute("CallSitesNotStored", "Acquisition stacks not stored because maxCallSites was reached",
+                        SimpleType.LONG, () -> recording.callSites().notStored())
+                .operation("dump", "The dump of every pool as text", SimpleType.STRING,
+                        () -> reporter.dumpAll(DumpReason.ON_DEMAND));
+    }
+
+    private String[] poolNames() {
+        List<String> names = new ArrayList<>();
+        for (PoolHandle pool : recording.pools()) {
+            names.add(pool.name());
+        }
+        return names.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,33 @@
+package io.poolscope.pools;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What poolscope needs to know about a pool object of one library, read off the hot path (when a
+ * pool is first seen, by the scanner, by dumps). Implementations never throw: a value they cannot
+ * read is left out.
+ */
+public interface PoolIntrospector {
+
+    /** The library, e.g. "HikariCP". */
+    String library();
+
+    /** The pool's own name, or {@code null} to let poolscope derive one. */
+    String poolName(Object pool);
+
+    /** Configuration as the pool sees it, in a stable order; never credentials. */
+    Map<String, String> settings(Object pool);
+
+    /** The pool's own live counters. */
+    PoolCounters counters(Object pool);
+
+    /** The maximum number of connections, or -1 if unknown or unlimited. */
+    int maxConnections(Object pool);
+
+    /** Whether an exception thrown by the acquire method is the pool's own timeout. */
+    boolean isTimeout(Throwable thrown);
+
+    /** Package prefixes of the library's classes, trimmed from acquisition stacks. */
+    List<String> framePrefixes();
+}

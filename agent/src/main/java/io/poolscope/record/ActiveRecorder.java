@@ -1,0 +1,170 @@
+package io.poolscope.record;
+
+import io.poolscope.bridge.Recorder;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The recorder behind the bridge once the agent is ready. Every method runs on an application
+ * thread inside a pool call: it takes no lock shared by all threads, allocates nothing on the common
+ * path, and never throws (failures are counted in {@link InternalErrors}).
+ */
+public final class ActiveRecorder implements Recorder {
+
+    /** A lease that waited this long is a sign the pool is under pressure. */
+    private static final long PRESSURE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final PoolRegistry pools;
+    private final ThreadStates threads;
+    private final StackPolicy stacks;
+    private final InternalErrors errors;
+    private volatile RecordingListener listener = RecordingListener.NONE;
+
+    ActiveRecorder(PoolRegistry pools, ThreadStates threads, StackPolicy stacks, InternalErrors errors) {
+        this.pools = pools;
+        this.threads = threads;
+        this.stacks = stacks;
+        this.errors = errors;
+    }
+
+    void listener(RecordingListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public Object acquireStart(Object pool) {
+        try {
+            PoolHandle handle = pools.handleFor(pool);
+            if (handle == null) {
+                return null;
+            }
+            ThreadState thread = threads.current();
+            if (thread.depth++ == 0) {
+                thread.leasedInThisAcquire = false;
+                thread.startWaiting(handle, System.nanoTime());
+            }
+            return thread;
+        } catch (Throwable error) {
+            errors.record(error);
+            return null;
+        }
+    }
+
+    @Override
+    public void leased(Object pool, Object connectionKey) {
+        try {
+            PoolHandle handle = pools.handleFor(pool);
+            if (handle == null) {
+                return;
+            }
+            ThreadState thread = threads.current();
+            boolean inAcquire = thread.depth > 0;
+            if (inAcquire && thread.leasedInThisAcquire) {
+                return; // an inner pool call of the same acquire: the lease is counted once
+            }
+            long now = System.nanoTime();
+            long wait = inAcquire ? now - thread.acquireStartNanos() : 0L;
+            if (inAcquire) {
+                thread.leasedInThisAcquire = true;
+                thread.stopWaiting();
+            }
+            Object rawStack = stacks.capture(handle, thread);
+            handle.slotFor(connectionKey).begin(thread, Thread.currentThread().getName(), now, wait, rawStack);
+            handle.stats.waits.recordNanos(thread.stripe, wait);
+            if (wait >= PRESSURE_WAIT_NANOS) {
+                handle.notePressure(now);
+            }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    @Override
+    public void acquireEnd(Object token, Throwable thrown) {
+        try {
+            ThreadState thread = (ThreadState) token;
+            if (--thread.depth > 0) {
+                return;
+            }
+            if (thread.leasedInThisAcquire) {
+                return;
+            }
+            PoolHandle handle = thread.waitingOn();
+            thread.stopWaiting();
+            if (thrown == null || handle == null) {
+                return; // returned without handing out a connection poolscope saw
+            }
+            long now = System.nanoTime();
+            handle.stats.waits.recordNanos(thread.stripe, now - thread.acquireStartNanos());
+            if (handle.introspector().isTimeout(thrown)) {
+                handle.stats.timeouts.increment();
+                handle.notePressure(now);
+                listener.timedOut(handle);
+            } else {
+                handle.stats.failures.increment();
+            }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    @Override
+    public void released(Object pool, Object connectionKey) {
+        try {
+            PoolHandle handle = pools.handleFor(pool);
+            if (handle == null) {
+                return;
+            }
+            LeaseSlot slot = handle.existingSlot(connectionKey);
+            if (slot == null) {
+                return; // leased before poolscope started
+            }
+            long now = System.nanoTime();
+            if (slot.isLeakReported()) {
+                releaseReportedLeak(handle, slot, now);
+                return;
+            }
+            long held = slot.end(now);
+            if (held >= 0) {
+                handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
+            }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    // the rare path: a lease logged as a suspected leak comes back
+    private void releaseReportedLeak(PoolHandle handle, LeaseSlot slot, long now) {
+        LeaseView lease = slot.read(now);
+        long held = slot.end(now);
+        if (held < 0) {
+            return;
+        }
+        handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
+        if (lease != null) {
+            listener.leakReturned(handle, lease, held, Thread.currentThread().getName());
+        }
+    }
+
+    @Override
+    public long createStart(Object pool) {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void createEnd(Object pool, long startNanos, Throwable thrown) {
+        try {
+            PoolHandle handle = pools.handleFor(pool);
+            if (handle == null) {
+                return;
+            }
+            if (thrown == null) {
+                handle.stats.creates.recordNanos(0, System.nanoTime() - startNanos);
+            } else {
+                handle.stats.createFailed(thrown);
+            }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+}

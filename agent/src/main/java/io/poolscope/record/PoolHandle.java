@@ -1,0 +1,150 @@
+package io.poolscope.record;
+
+import io.poolscope.pools.PoolCounters;
+import io.poolscope.pools.PoolIntrospector;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything poolscope records about one pool instance: its live-lease table, statistics and
+ * pressure. Looked up once per pool call by the pool object's identity; holds the pool weakly.
+ */
+public final class PoolHandle {
+
+    /** A pool stays "under pressure" (every lease keeps its stack in stacks=auto) this long after the last sign. */
+    private static final long PRESSURE_HOLD_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final WeakReference<Object> pool;
+    private final String name;
+    private final PoolIntrospector introspector;
+    private final WeakIdentityTable<LeaseSlot> slots;
+    final PoolStatistics stats;
+    private final long firstSeenMillis = System.currentTimeMillis();
+    private volatile boolean underPressure;
+    private volatile long lastPressureNanos;
+
+    PoolHandle(Object pool, String name, PoolIntrospector introspector, int maxLeases) {
+        this.pool = new WeakReference<>(pool);
+        this.name = name;
+        this.introspector = introspector;
+        this.slots = new WeakIdentityTable<>(maxLeases);
+        this.stats = new PoolStatistics(StripedHistogram.defaultStripes());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String library() {
+        return introspector.library();
+    }
+
+    public long firstSeenMillis() {
+        return firstSeenMillis;
+    }
+
+    /** Whether the pool object was collected. */
+    public boolean isGone() {
+        return pool.get() == null;
+    }
+
+    PoolIntrospector introspector() {
+        return introspector;
+    }
+
+    /** The slot of a physical connection, created on its first lease; {@link LeaseSlot#UNTRACKED} if the table is full. */
+    LeaseSlot slotFor(Object connectionKey) {
+        LeaseSlot slot = slots.get(connectionKey);
+        if (slot == null) {
+            slot = slots.computeIfAbsent(connectionKey, key -> new LeaseSlot());
+        }
+        return slot == null ? LeaseSlot.UNTRACKED : slot;
+    }
+
+    /** The slot of a physical connection, or {@code null} if it was never leased under poolscope. */
+    LeaseSlot existingSlot(Object connectionKey) {
+        return slots.get(connectionKey);
+    }
+
+    boolean isUnderPressure() {
+        return underPressure;
+    }
+
+    void notePressure(long nowNanos) {
+        lastPressureNanos = nowNanos;
+        if (!underPressure) {
+            underPressure = true;
+        }
+    }
+
+    /** Called by the scanner: pressure ends once no sign of it was seen for a while. */
+    void relaxPressure(long nowNanos) {
+        if (underPressure && nowNanos - lastPressureNanos > PRESSURE_HOLD_NANOS) {
+            underPressure = false;
+        }
+    }
+
+    /** The live leases, oldest first, with their stacks resolved. */
+    public List<LeaseView> leases(long nowNanos, CallSites callSites) {
+        List<LeaseView> leases = new ArrayList<>();
+        for (LeaseSlot slot : slots.values()) {
+            LeaseView lease = slot.read(nowNanos);
+            if (lease != null) {
+                lease.resolveStack(resolve(lease, callSites));
+                leases.add(lease);
+            }
+        }
+        leases.sort((a, b) -> Long.compare(b.ageNanos(), a.ageNanos()));
+        return leases;
+    }
+
+    /** Interns a raw trace (and stores the interned stack in the slot, dropping the trace). */
+    AcquisitionStack resolve(LeaseView lease, CallSites callSites) {
+        Object raw = lease.rawStack();
+        if (raw instanceof AcquisitionStack) {
+            return (AcquisitionStack) raw;
+        }
+        if (raw instanceof Throwable) {
+            AcquisitionStack stack = callSites.intern((Throwable) raw, introspector.framePrefixes());
+            lease.slot().internStack(raw, stack);
+            return stack;
+        }
+        return AcquisitionStack.NOT_CAPTURED;
+    }
+
+    List<LeaseSlot> slotsForScan() {
+        return slots.values();
+    }
+
+    public long untrackedConnections() {
+        return slots.dropped();
+    }
+
+    void expungeStale() {
+        slots.expungeStale();
+    }
+
+    public Map<String, String> settings() {
+        Object target = pool.get();
+        return target == null ? Collections.emptyMap() : introspector.settings(target);
+    }
+
+    public PoolCounters counters() {
+        Object target = pool.get();
+        return target == null ? PoolCounters.UNKNOWN : introspector.counters(target);
+    }
+
+    public int maxConnections() {
+        Object target = pool.get();
+        return target == null ? -1 : introspector.maxConnections(target);
+    }
+
+    public StatisticsView statistics() {
+        return stats.view();
+    }
+}

@@ -1,0 +1,90 @@
+package io.poolscope.record;
+
+import io.poolscope.pools.PoolIntrospector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** The pools seen so far, each looked up by the pool object's identity. */
+public final class PoolRegistry {
+
+    private static final int MAX_POOLS = 1024;
+
+    private final WeakIdentityTable<PoolHandle> byPool = new WeakIdentityTable<>(MAX_POOLS);
+    private final List<PoolHandle> all = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> namesTaken = new HashMap<>();
+    private final Function<Class<?>, PoolIntrospector> introspectors;
+    private final int maxLeasesPerPool;
+    private volatile RecordingListener listener = RecordingListener.NONE;
+
+    public PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, int maxLeasesPerPool) {
+        this.introspectors = introspectors;
+        this.maxLeasesPerPool = maxLeasesPerPool;
+    }
+
+    void listener(RecordingListener listener) {
+        this.listener = listener;
+    }
+
+    /** The handle of {@code pool}, created the first time; {@code null} for a pool no adapter knows. */
+    PoolHandle handleFor(Object pool) {
+        PoolHandle handle = byPool.get(pool);
+        if (handle != null) {
+            return handle;
+        }
+        handle = byPool.computeIfAbsent(pool, this::newHandle);
+        return handle;
+    }
+
+    // runs under byPool's lock, once per pool
+    private PoolHandle newHandle(Object pool) {
+        PoolIntrospector introspector = introspectors.apply(pool.getClass());
+        if (introspector == null) {
+            return null;
+        }
+        PoolHandle handle = new PoolHandle(pool, uniqueName(introspector.poolName(pool), introspector.library()),
+                introspector, maxLeasesPerPool);
+        all.add(handle);
+        listener.poolSeen(handle);
+        return handle;
+    }
+
+    private String uniqueName(String ownName, String library) {
+        String base = ownName == null || ownName.trim().isEmpty() ? library : ownName.trim();
+        int seen = namesTaken.merge(base, 1, Integer::sum);
+        if (ownName == null || ownName.trim().isEmpty()) {
+            return base + "-" + seen;
+        }
+        return seen == 1 ? base : base + "#" + seen;
+    }
+
+    /** The pools whose objects are still alive, in the order they were seen. */
+    public List<PoolHandle> pools() {
+        List<PoolHandle> alive = new ArrayList<>();
+        for (PoolHandle handle : all) {
+            if (!handle.isGone()) {
+                alive.add(handle);
+            }
+        }
+        return alive;
+    }
+
+    /** Forgets collected pools and connections. Called by the scanner; returns the pools dropped. */
+    public List<PoolHandle> expungeStale() {
+        byPool.expungeStale();
+        List<PoolHandle> gone = new ArrayList<>();
+        for (PoolHandle handle : all) {
+            if (handle.isGone()) {
+                gone.add(handle);
+            } else {
+                handle.expungeStale();
+            }
+        }
+        all.removeAll(gone);
+        return gone;
+    }
+}

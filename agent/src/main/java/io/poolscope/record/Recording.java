@@ -1,0 +1,127 @@
+package io.poolscope.record;
+
+import io.poolscope.config.Option;
+import io.poolscope.config.Options;
+import io.poolscope.pools.PoolIntrospector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The recording as a whole: the recorder the bridge calls, and what reports and views read. Owns
+ * the pool registry, the per-thread states and the interned stacks.
+ */
+public final class Recording {
+
+    /** Raw stacks of leases younger than this are left alone: most leases end long before. */
+    private static final long INTERN_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final int MAX_THREADS = 100_000;
+
+    private final PoolRegistry pools;
+    private final ThreadStates threads = new ThreadStates(MAX_THREADS);
+    private final CallSites callSites;
+    private final InternalErrors errors = new InternalErrors();
+    private final ActiveRecorder recorder;
+
+    public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
+        this.pools = new PoolRegistry(introspectors, options.get(Option.MAX_LEASES));
+        this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
+        StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
+        this.recorder = new ActiveRecorder(pools, threads, stacks, errors);
+    }
+
+    public ActiveRecorder recorder() {
+        return recorder;
+    }
+
+    public void listener(RecordingListener listener) {
+        pools.listener(listener);
+        recorder.listener(listener);
+    }
+
+    public List<PoolHandle> pools() {
+        return pools.pools();
+    }
+
+    public InternalErrors errors() {
+        return errors;
+    }
+
+    public CallSites callSites() {
+        return callSites;
+    }
+
+    public List<LeaseView> leases(PoolHandle pool, long nowNanos) {
+        return pool.leases(nowNanos, callSites);
+    }
+
+    /** The threads waiting on {@code pool} now, longest first. */
+    public List<WaiterView> waiters(PoolHandle pool) {
+        List<WaiterView> waiters = new ArrayList<>();
+        for (ThreadState state : threads.waitingOn(pool)) {
+            Thread thread = state.thread();
+            long waiting = System.nanoTime() - state.acquireStartNanos(); // read after the start it measures from
+            if (thread != null) {
+                waiters.add(new WaiterView(thread.getName(), state.threadId, Math.max(0L, waiting)));
+            }
+        }
+        waiters.sort((a, b) -> Long.compare(b.waitingNanos(), a.waitingNanos()));
+        return waiters;
+    }
+
+    /**
+     * Leases of {@code pool} older than {@code thresholdNanos} not reported before; marks them
+     * reported. Their stacks are resolved.
+     */
+    public List<LeaseView> newSuspectedLeaks(PoolHandle pool, long nowNanos, long thresholdNanos) {
+        List<LeaseView> found = new ArrayList<>();
+        for (LeaseView lease : leases(pool, nowNanos)) {
+            if (lease.ageNanos() >= thresholdNanos && !lease.leakReported()) {
+                lease.slot().markLeakReported(lease.leaseNumber());
+                pool.stats.suspectedLeaks.increment();
+                found.add(lease);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Housekeeping, called by the scanner a few times a second: forgets what was collected, moves
+     * the recent-window statistics on, interns the stacks of leases that lived long enough to
+     * matter, and updates each pool's pressure. Returns the pools that were collected.
+     */
+    public List<PoolHandle> maintain(long nowNanos) {
+        List<PoolHandle> gone = pools.expungeStale();
+        threads.expungeDead();
+        for (PoolHandle pool : pools.pools()) {
+            pool.stats.tick(nowNanos);
+            updatePressure(pool, nowNanos);
+        }
+        return gone;
+    }
+
+    private void updatePressure(PoolHandle pool, long nowNanos) {
+        int active = 0;
+        boolean oldLease = false;
+        for (LeaseSlot slot : pool.slotsForScan()) {
+            LeaseView lease = slot.read(nowNanos);
+            if (lease == null) {
+                continue;
+            }
+            active++;
+            if (lease.ageNanos() >= INTERN_AFTER_NANOS && lease.rawStack() instanceof Throwable) {
+                pool.resolve(lease, callSites);
+            }
+            oldLease |= lease.leakReported();
+        }
+        int max = pool.maxConnections();
+        boolean busy = max > 0 && active * 2 > max;
+        if (busy || oldLease || !threads.waitingOn(pool).isEmpty()) {
+            pool.notePressure(nowNanos);
+        } else {
+            pool.relaxPressure(nowNanos);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.poolscope.record;
+
+/**
+ * Events the recorder hands to reports. Called on application threads: implementations only note
+ * the event and wake their own thread.
+ */
+public interface RecordingListener {
+
+    RecordingListener NONE = new RecordingListener() {
+    };
+
+    /** A pool was seen for the first time. */
+    default void poolSeen(PoolHandle pool) {
+    }
+
+    /** An acquire on {@code pool} timed out. */
+    default void timedOut(PoolHandle pool) {
+    }
+
+    /** A lease that had been logged as a suspected leak came back after {@code heldNanos}. */
+    default void leakReturned(PoolHandle pool, LeaseView lease, long heldNanos, String releasedBy) {
+    }
+}

@@ -1,0 +1,96 @@
+package io.poolscope.record;
+
+/** A copy of one pool's counters and percentiles (durations in nanoseconds). */
+public final class StatisticsView {
+
+    private final long acquires;
+    private final long timeouts;
+    private final long failures;
+    private final long releases;
+    private final Percentiles waitSinceStart;
+    private final Percentiles waitRecent;
+    private final Percentiles holdSinceStart;
+    private final Percentiles holdRecent;
+    private final Percentiles creates;
+    private final long createFailures;
+    private final String lastCreateFailure;
+    private final long lastCreateFailureMillis;
+    private final long suspectedLeaks;
+
+    StatisticsView(long acquires, long timeouts, long failures, long releases,
+                   Percentiles waitSinceStart, Percentiles waitRecent,
+                   Percentiles holdSinceStart, Percentiles holdRecent,
+                   Percentiles creates, long createFailures, String lastCreateFailure,
+                   long lastCreateFailureMillis, long suspectedLeaks) {
+        this.acquires = acquires;
+        this.timeouts = timeouts;
+        this.failures = failures;
+        this.releases = releases;
+        this.waitSinceStart = waitSinceStart;
+        this.waitRecent = waitRecent;
+        this.holdSinceStart = holdSinceStart;
+        this.holdRecent = holdRecent;
+        this.creates = creates;
+        this.createFailures = createFailures;
+        this.lastCreateFailure = lastCreateFailure;
+        this.lastCreateFailureMillis = lastCreateFailureMillis;
+        this.suspectedLeaks = suspectedLeaks;
+    }
+
+    /** Acquires that ended, successful or not. */
+    public long acquires() {
+        return acquires;
+    }
+
+    public long timeouts() {
+        return timeouts;
+    }
+
+    /** Acquires that failed other than by the pool's timeout. */
+    public long failures() {
+        return failures;
+    }
+
+    public long releases() {
+        return releases;
+    }
+
+    public Percentiles waitSinceStart() {
+        return waitSinceStart;
+    }
+
+    /** Over the last minute or so. */
+    public Percentiles waitRecent() {
+        return waitRecent;
+    }
+
+    public Percentiles holdSinceStart() {
+        return holdSinceStart;
+    }
+
+    public Percentiles holdRecent() {
+        return holdRecent;
+    }
+
+    /** Physical connections opened: count and time to open. */
+    public Percentiles creates() {
+        return creates;
+    }
+
+    public long createFailures() {
+        return createFailures;
+    }
+
+    /** The last connection-creation failure, as the driver said it, or {@code null}. */
+    public String lastCreateFailure() {
+        return lastCreateFailure;
+    }
+
+    public long lastCreateFailureMillis() {
+        return lastCreateFailureMillis;
+    }
+
+    public long suspectedLeaks() {
+        return suspectedLeaks;
+    }
+}

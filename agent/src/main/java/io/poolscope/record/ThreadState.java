@@ -1,0 +1,63 @@
+package io.poolscope.record;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+
+/**
+ * What poolscope keeps per application thread: the acquire in progress (so a dump can list the
+ * threads waiting for a connection and for how long), the nesting depth (a lease is counted once,
+ * at the outermost pool call) and the stack-sampling counter. Written only by its own thread.
+ */
+public final class ThreadState {
+
+    private static final VarHandle WAITING_ON;
+
+    static {
+        try {
+            WAITING_ON = MethodHandles.lookup().findVarHandle(ThreadState.class, "waitingOn", PoolHandle.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final WeakReference<Thread> thread;
+    final long threadId;
+    final int stripe;
+
+    int depth;
+    long acquireStartNanos;
+    boolean leasedInThisAcquire;
+    int sampleCounter;
+    @SuppressWarnings("unused") // accessed through WAITING_ON
+    private PoolHandle waitingOn;
+
+    ThreadState(Thread thread) {
+        this.thread = new WeakReference<>(thread);
+        this.threadId = thread.getId();
+        this.stripe = (int) (threadId ^ (threadId >>> 16));
+    }
+
+    /** Marks this thread as waiting on {@code pool}; release-ordered so a reader sees the start time. */
+    void startWaiting(PoolHandle pool, long startNanos) {
+        acquireStartNanos = startNanos;
+        WAITING_ON.setRelease(this, pool);
+    }
+
+    void stopWaiting() {
+        WAITING_ON.setOpaque(this, null);
+    }
+
+    /** The pool this thread waits on now, or {@code null}; read by other threads. */
+    PoolHandle waitingOn() {
+        return (PoolHandle) WAITING_ON.getAcquire(this);
+    }
+
+    long acquireStartNanos() {
+        return acquireStartNanos;
+    }
+
+    Thread thread() {
+        return thread.get();
+    }
+}

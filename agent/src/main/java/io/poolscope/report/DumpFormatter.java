@@ -1,0 +1,209 @@
+package io.poolscope.report;
+
+import io.poolscope.config.Formats;
+import io.poolscope.diagnose.HolderGroup;
+import io.poolscope.pools.PoolCounters;
+import io.poolscope.record.AcquisitionStack;
+import io.poolscope.record.LeaseView;
+import io.poolscope.record.Percentiles;
+import io.poolscope.record.StatisticsView;
+import io.poolscope.record.WaiterView;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns pool states into the plain-text dump people read in the log. Stacks print like Java stack traces. */
+public final class DumpFormatter {
+
+    private static final int MAX_WAITERS_SHOWN = 20;
+    private static final int MAX_HOLDER_NAMES = 6;
+    private static final int CURRENT_STACK_FRAMES = 8;
+
+    private DumpFormatter() {
+    }
+
+    public static String pool(PoolState state, DumpReason reason, long suppressedSinceLast) {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("==== poolscope dump: pool '").append(state.pool.name()).append("' (").append(state.pool.library())
+                .append(") - ").append(reason.text()).append(" - ").append(Formats.timestamp(state.nowMillis)).append(" ====\n");
+        out.append("verdict: ").append(state.verdict.text()).append('\n');
+        appendCounters(out, state, suppressedSinceLast);
+        appendHolders(out, state);
+        appendWaiters(out, state.waiters);
+        appendSettings(out, state.settings);
+        out.append("==== end of poolscope dump: pool '").append(state.pool.name()).append("' ====");
+        return out.toString();
+    }
+
+    private static void appendCounters(StringBuilder out, PoolState state, long suppressedSinceLast) {
+        StatisticsView stats = state.stats;
+        PoolCounters counters = state.counters;
+        out.append("pool: active=").append(known(counters.active())).append(" idle=").append(known(counters.idle()))
+                .append(" total=").append(known(counters.total())).append(" max=").append(known(state.maxConnections))
+                .append(" waiting=").append(known(counters.waiting()))
+                .append("; poolscope sees ").append(state.leases.size()).append(" connections out, ")
+                .append(state.waiters.size()).append(" threads waiting\n");
+        out.append("acquires=").append(stats.acquires()).append(" timeouts=").append(stats.timeouts())
+                .append(" failures=").append(stats.failures()).append(" releases=").append(stats.releases())
+                .append(" suspectedLeaks=").append(stats.suspectedLeaks());
+        if (suppressedSinceLast > 0) {
+            out.append(" exhaustionDumpsSuppressed=").append(suppressedSinceLast);
+        }
+        out.append('\n');
+        out.append("wait:  ").append(percentiles(stats.waitSinceStart())).append("  | last minute: ")
+                .append(percentiles(stats.waitRecent())).append('\n');
+        out.append("hold:  ").append(percentiles(stats.holdSinceStart())).append("  | last minute: ")
+                .append(percentiles(stats.holdRecent())).append('\n');
+        out.append("connections opened: ").append(stats.creates().count()).append(" (time to open ")
+                .append(percentiles(stats.creates())).append("), failed: ").append(stats.createFailures());
+        if (stats.lastCreateFailure() != null) {
+            out.append(", last failure at ").append(Formats.timestamp(stats.lastCreateFailureMillis())).append(": ")
+                    .append(stats.lastCreateFailure());
+        }
+        out.append('\n');
+        if (state.pool.untrackedConnections() > 0) {
+            out.append("note: ").append(state.pool.untrackedConnections())
+                    .append(" connections not tracked (maxLeases reached)\n");
+        }
+    }
+
+    private static void appendHolders(StringBuilder out, PoolState state) {
+        List<HolderGroup> groups = state.groups;
+        if (groups.isEmpty()) {
+            out.append("holders: none\n");
+            return;
+        }
+        int sites = groups.get(groups.size() - 1).hasStack() ? groups.size() : groups.size() - 1;
+        out.append("holders by call site (").append(state.leases.size()).append(" connections out, ")
+                .append(sites).append(sites == 1 ? " call site" : " call sites").append("):\n");
+        int index = 1;
+        for (HolderGroup group : groups) {
+            appendGroup(out, state, group, index++);
+        }
+    }
+
+    private static void appendGroup(StringBuilder out, PoolState state, HolderGroup group, int index) {
+        LeaseView oldest = group.oldest();
+        LeaseView newest = group.leases().get(group.size() - 1);
+        out.append("  [").append(index).append("] ").append(group.size()).append(group.size() == 1 ? " connection" : " connections")
+                .append(" held ").append(Formats.duration(newest.ageNanos())).append(" to ")
+                .append(Formats.duration(oldest.ageNanos()))
+                .append(" (oldest since ").append(Formats.timestamp(state.wallMillis(oldest.acquiredNanos()))).append(")")
+                .append(", by ").append(holderNames(group.leases())).append('\n');
+        if (group.hasStack()) {
+            out.append("      acquired at ").append(group.callSite());
+            if (group.distinctStacks() > 1) {
+                out.append(" (").append(group.distinctStacks()).append(" distinct stacks; the most common:)");
+            }
+            out.append('\n');
+            appendStack(out, group.typicalStack(), "        ");
+        } else {
+            out.append("      acquisition stack not captured (stacks=off, or taken while the pool was healthy and not sampled)\n");
+        }
+        Thread holder = oldest.holderThread();
+        if (holder != null) {
+            StackTraceElement[] now = holder.getStackTrace();
+            out.append("      the oldest holder, ").append(oldest.holderName()).append(", is now (").append(holder.getState())
+                    .append("):\n");
+            for (int i = 0; i < Math.min(now.length, CURRENT_STACK_FRAMES); i++) {
+                out.append("        at ").append(now[i]).append('\n');
+            }
+            if (now.length > CURRENT_STACK_FRAMES) {
+                out.append("        ... ").append(now.length - CURRENT_STACK_FRAMES).append(" more\n");
+            }
+        } else {
+            out.append("      the oldest holder, ").append(oldest.holderName()).append(", has ended\n");
+        }
+    }
+
+    /** Prints a stack the way Java prints stack traces. */
+    public static void appendStack(StringBuilder out, AcquisitionStack stack, String indent) {
+        for (StackTraceElement frame : stack.frames()) {
+            out.append(indent).append("at ").append(frame).append('\n');
+        }
+        if (stack.omittedFrames() > 0) {
+            out.append(indent).append("... ").append(stack.omittedFrames()).append(" more (maxStackDepth)\n");
+        }
+    }
+
+    private static String holderNames(List<LeaseView> leases) {
+        Set<String> names = new LinkedHashSet<>();
+        for (LeaseView lease : leases) {
+            names.add(lease.holderName());
+        }
+        StringBuilder text = new StringBuilder();
+        int shown = 0;
+        for (String name : names) {
+            if (shown == MAX_HOLDER_NAMES) {
+                text.append(" (+").append(names.size() - shown).append(" more)");
+                break;
+            }
+            text.append(shown == 0 ? "" : ", ").append(name);
+            shown++;
+        }
+        return text.toString();
+    }
+
+    private static void appendWaiters(StringBuilder out, List<WaiterView> waiters) {
+        if (waiters.isEmpty()) {
+            out.append("waiting threads: none\n");
+            return;
+        }
+        out.append("waiting threads (").append(waiters.size()).append("):");
+        for (int i = 0; i < Math.min(waiters.size(), MAX_WAITERS_SHOWN); i++) {
+            WaiterView waiter = waiters.get(i);
+            out.append(i == 0 ? " " : ", ").append(waiter.threadName()).append(" for ")
+                    .append(Formats.duration(waiter.waitingNanos()));
+        }
+        if (waiters.size() > MAX_WAITERS_SHOWN) {
+            out.append(" (+").append(waiters.size() - MAX_WAITERS_SHOWN).append(" more)");
+        }
+        out.append('\n');
+    }
+
+    private static void appendSettings(StringBuilder out, Map<String, String> settings) {
+        out.append("configuration:");
+        settings.forEach((key, value) -> out.append(' ').append(key).append('=').append(value));
+        out.append('\n');
+    }
+
+    public static String leak(String poolName, LeaseView lease) {
+        StringBuilder out = new StringBuilder(1024);
+        out.append("suspected leak in pool '").append(poolName).append("': a connection has been held for ")
+                .append(Formats.duration(lease.ageNanos())).append(" by thread ").append(lease.holderName())
+                .append(" (waited ").append(Formats.duration(lease.waitNanos())).append(" to get it); ");
+        if (lease.stack().isCaptured()) {
+            out.append("acquired at:\n");
+            appendStack(out, lease.stack(), "    ");
+            out.setLength(out.length() - 1);
+        } else {
+            out.append("its acquisition stack was not captured (stacks=off, or taken while the pool was healthy)");
+        }
+        return out.toString();
+    }
+
+    public static String leakReturned(String poolName, LeaseView lease, long heldNanos, String releasedBy) {
+        return "suspected leak in pool '" + poolName + "' returned: the connection taken by " + lease.holderName()
+                + (lease.stack().isCaptured() ? " at " + lease.stack().callSite() : "")
+                + " came back after " + Formats.duration(heldNanos) + " (closed by " + releasedBy + ")";
+    }
+
+    private static String percentiles(Percentiles p) {
+        if (p.count() == 0) {
+            return "n=0";
+        }
+        return "n=" + p.count() + " p50=" + micros(p.p50()) + " p95=" + micros(p.p95())
+                + " p99=" + micros(p.p99()) + " max=" + micros(p.max());
+    }
+
+    /** Histograms resolve microseconds: below that, say so rather than "0ns". */
+    private static String micros(long nanos) {
+        return nanos < 1_000L ? "<1us" : Formats.duration(nanos);
+    }
+
+    private static String known(int value) {
+        return value < 0 ? "?" : String.valueOf(value);
+    }
+}

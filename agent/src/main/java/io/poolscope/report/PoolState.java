@@ -1,0 +1,52 @@
+package io.poolscope.report;
+
+import io.poolscope.diagnose.HolderGroup;
+import io.poolscope.diagnose.Verdict;
+import io.poolscope.pools.PoolCounters;
+import io.poolscope.record.LeaseView;
+import io.poolscope.record.PoolHandle;
+import io.poolscope.record.Recording;
+import io.poolscope.record.StatisticsView;
+import io.poolscope.record.WaiterView;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything a dump shows about one pool, read at one moment. Shared by the log dump and JMX. */
+public final class PoolState {
+
+    public final PoolHandle pool;
+    public final long nowNanos;
+    public final long nowMillis;
+    public final StatisticsView stats;
+    public final PoolCounters counters;
+    public final Map<String, String> settings;
+    public final int maxConnections;
+    public final List<LeaseView> leases;
+    public final List<WaiterView> waiters;
+    public final List<HolderGroup> groups;
+    public final Verdict verdict;
+
+    private PoolState(PoolHandle pool, Recording recording, long leakThresholdNanos) {
+        this.pool = pool;
+        this.nowNanos = System.nanoTime();
+        this.nowMillis = System.currentTimeMillis();
+        this.stats = pool.statistics();
+        this.counters = pool.counters();
+        this.settings = pool.settings();
+        this.maxConnections = pool.maxConnections();
+        this.leases = recording.leases(pool, nowNanos);
+        this.waiters = recording.waiters(pool);
+        this.groups = HolderGroup.byCallSite(leases);
+        this.verdict = Verdict.of(maxConnections, groups, leases, waiters, stats, leakThresholdNanos);
+    }
+
+    public static PoolState read(PoolHandle pool, Recording recording, long leakThresholdNanos) {
+        return new PoolState(pool, recording, leakThresholdNanos);
+    }
+
+    /** Wall-clock time, in milliseconds, of a {@link System#nanoTime()} reading taken earlier. */
+    public long wallMillis(long nanos) {
+        return nowMillis - (nowNanos - nanos) / 1_000_000L;
+    }
+}

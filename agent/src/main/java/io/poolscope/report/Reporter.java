@@ -1,0 +1,202 @@
+package io.poolscope.report;
+
+import io.poolscope.config.Option;
+import io.poolscope.config.Options;
+import io.poolscope.record.LeaseView;
+import io.poolscope.record.PoolHandle;
+import io.poolscope.record.Recording;
+import io.poolscope.record.RecordingListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Decides when to write what: suspected leaks and their return, exhaustion dumps (at most one per
+ * pool per cooldown), periodic dumps, dumps on demand and at shutdown. Application threads only
+ * queue events here; the {@link Scanner} thread does the writing.
+ */
+public final class Reporter implements RecordingListener {
+
+    private static final int MAX_QUEUED_EVENTS = 10_000;
+
+    /** Per pool: when the last exhaustion dump was written and how many were held back since. */
+    private static final class DumpState {
+        volatile boolean timeoutPending;
+        long lastExhaustionDumpNanos;
+        long suppressed;
+        boolean dumpedOnce;
+    }
+
+    private final Recording recording;
+    private final Log log;
+    private final long leakThreshold;
+    private final long dumpCooldown;
+    private final long dumpInterval;
+    private final Map<PoolHandle, DumpState> dumpStates = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> pendingLines = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final ConcurrentLinkedQueue<PoolHandle> newPools = new ConcurrentLinkedQueue<>();
+    private final List<Consumer<PoolHandle>> poolAddedListeners = new ArrayList<>();
+    private final List<Consumer<PoolHandle>> poolGoneListeners = new ArrayList<>();
+    private volatile Runnable wakeUp = () -> { };
+    private long lastIntervalDumpNanos = System.nanoTime();
+    private long internalErrorsLogged;
+
+    public Reporter(Recording recording, Log log, Options options) {
+        this.recording = recording;
+        this.log = log;
+        this.leakThreshold = options.get(Option.LEAK_THRESHOLD);
+        this.dumpCooldown = options.get(Option.DUMP_COOLDOWN);
+        this.dumpInterval = options.get(Option.DUMP_INTERVAL);
+    }
+
+    /** Called on the scanner thread when a pool is first seen (JMX registers it there). */
+    public void onPoolAdded(Consumer<PoolHandle> listener) {
+        poolAddedListeners.add(listener);
+    }
+
+    public void onPoolGone(Consumer<PoolHandle> listener) {
+        poolGoneListeners.add(listener);
+    }
+
+    void wakeUpWith(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    public long leakThresholdNanos() {
+        return leakThreshold;
+    }
+
+    // ---- events from application threads: queue and wake the scanner ----
+
+    @Override
+    public void poolSeen(PoolHandle pool) {
+        newPools.add(pool);
+        wakeUp.run();
+    }
+
+    @Override
+    public void timedOut(PoolHandle pool) {
+        DumpState state = dumpStates.computeIfAbsent(pool, key -> new DumpState());
+        if (!state.timeoutPending) {
+            state.timeoutPending = true;
+            wakeUp.run();
+        }
+    }
+
+    @Override
+    public void leakReturned(PoolHandle pool, LeaseView lease, long heldNanos, String releasedBy) {
+        if (pendingCount.incrementAndGet() > MAX_QUEUED_EVENTS) {
+            pendingCount.decrementAndGet();
+            return;
+        }
+        pendingLines.add(DumpFormatter.leakReturned(pool.name(), lease, heldNanos, releasedBy));
+    }
+
+    // ---- work on the scanner thread ----
+
+    /** One pass of the scanner. */
+    void tick(long nowNanos) {
+        for (PoolHandle pool; (pool = newPools.poll()) != null; ) {
+            log.info("pool '" + pool.name() + "' (" + pool.library() + ") seen; recording its leases");
+            for (Consumer<PoolHandle> listener : poolAddedListeners) {
+                listener.accept(pool);
+            }
+        }
+        for (PoolHandle gone : recording.maintain(nowNanos)) {
+            dumpStates.remove(gone);
+            for (Consumer<PoolHandle> listener : poolGoneListeners) {
+                listener.accept(gone);
+            }
+        }
+        for (String line; (line = pendingLines.poll()) != null; ) {
+            pendingCount.decrementAndGet();
+            log.info(line);
+        }
+        if (leakThreshold > 0) {
+            reportSuspectedLeaks(nowNanos);
+        }
+        writeExhaustionDumps(nowNanos);
+        if (dumpInterval > 0 && nowNanos - lastIntervalDumpNanos >= dumpInterval) {
+            lastIntervalDumpNanos = nowNanos;
+            for (PoolHandle pool : recording.pools()) {
+                log.info(dump(pool, DumpReason.INTERVAL, 0));
+            }
+        }
+        reportInternalErrors();
+    }
+
+    private void reportSuspectedLeaks(long nowNanos) {
+        for (PoolHandle pool : recording.pools()) {
+            for (LeaseView lease : recording.newSuspectedLeaks(pool, nowNanos, leakThreshold)) {
+                log.warn(DumpFormatter.leak(pool.name(), lease));
+            }
+        }
+    }
+
+    private void writeExhaustionDumps(long nowNanos) {
+        for (Map.Entry<PoolHandle, DumpState> entry : dumpStates.entrySet()) {
+            DumpState state = entry.getValue();
+            if (!state.timeoutPending) {
+                continue;
+            }
+            state.timeoutPending = false;
+            if (state.dumpedOnce && nowNanos - state.lastExhaustionDumpNanos < dumpCooldown) {
+                state.suppressed++;
+                continue;
+            }
+            log.warn(dump(entry.getKey(), DumpReason.EXHAUSTED, state.suppressed));
+            state.dumpedOnce = true;
+            state.lastExhaustionDumpNanos = nowNanos;
+            state.suppressed = 0;
+        }
+    }
+
+    private void reportInternalErrors() {
+        long errors = recording.errors().count();
+        if (errors > internalErrorsLogged) {
+            Throwable first = recording.errors().first();
+            log.warn("poolscope: " + errors + " internal errors so far (the application was not affected); first: "
+                    + first + (first != null && first.getStackTrace().length > 0 ? " at " + first.getStackTrace()[0] : ""));
+            internalErrorsLogged = errors;
+        }
+    }
+
+    // ---- dumps anyone may ask for ----
+
+    public String dump(PoolHandle pool, DumpReason reason, long suppressed) {
+        return DumpFormatter.pool(PoolState.read(pool, recording, leakThreshold), reason, suppressed);
+    }
+
+    /** Every pool, one after the other. */
+    public String dumpAll(DumpReason reason) {
+        StringBuilder out = new StringBuilder();
+        List<PoolHandle> pools = recording.pools();
+        if (pools.isEmpty()) {
+            return "poolscope: no pool seen yet";
+        }
+        for (PoolHandle pool : pools) {
+            out.append(out.length() == 0 ? "" : "\n").append(dump(pool, reason, 0));
+        }
+        return out.toString();
+    }
+
+    /** At JVM shutdown: a dump of each pool that still has connections out. */
+    public void dumpAtShutdown() {
+        long now = System.nanoTime();
+        for (PoolHandle pool : recording.pools()) {
+            if (!recording.leases(pool, now).isEmpty()) {
+                log.warn(dump(pool, DumpReason.SHUTDOWN, 0));
+            }
+        }
+    }
+
+    public Log log() {
+        return log;
+    }
+}

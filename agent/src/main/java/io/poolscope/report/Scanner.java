@@ -1,0 +1,62 @@
+package io.poolscope.report;
+
+import io.poolscope.record.InternalErrors;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * poolscope's one background thread (a daemon): finds leases past the leak threshold, writes the
+ * dumps the {@link Reporter} asks for, and does the recording's housekeeping. Application threads
+ * wake it early when a pool times out.
+ */
+public final class Scanner implements Runnable {
+
+    static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final Reporter reporter;
+    private final InternalErrors errors;
+    private volatile Thread thread;
+    private volatile boolean stopped;
+
+    public Scanner(Reporter reporter, InternalErrors errors) {
+        this.reporter = reporter;
+        this.errors = errors;
+        reporter.wakeUpWith(this::wakeUp);
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Thread scanner = new Thread(this, "poolscope-scanner");
+        scanner.setDaemon(true);
+        scanner.setContextClassLoader(null);
+        thread = scanner;
+        scanner.start();
+    }
+
+    public void stop() {
+        stopped = true;
+        wakeUp();
+    }
+
+    private void wakeUp() {
+        Thread scanner = thread;
+        if (scanner != null) {
+            LockSupport.unpark(scanner);
+        }
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                reporter.tick(System.nanoTime());
+            } catch (Throwable error) {
+                errors.record(error);
+            }
+            LockSupport.parkNanos(this, PERIOD_NANOS);
+        }
+    }
+}
