@@ -20,6 +20,11 @@ public final class Verdict {
         return text;
     }
 
+    private static String withoutStack(List<HolderGroup> groups) {
+        HolderGroup last = groups.get(groups.size() - 1);
+        return last.hasStack() ? "" : "; " + last.size() + " more taken while the pool was healthy, without a recorded stack";
+    }
+
     /**
      * @param max            the pool's maximum size, -1 if unknown
      * @param leakThreshold  leases older than this (nanoseconds) count as suspected leaks; 0 = off
@@ -46,7 +51,8 @@ public final class Verdict {
         }
         if (top.hasStack() && exhausted) {
             return new Verdict("POOL EXHAUSTED: " + share + " are held by " + top.callSite()
-                    + ", oldest " + Formats.duration(oldAge) + "; " + waiters.size() + " threads waiting");
+                    + ", oldest " + Formats.duration(oldAge) + "; " + waiters.size() + " threads waiting"
+                    + withoutStack(groups));
         }
         if (exhausted) {
             return new Verdict("POOL EXHAUSTED: " + held + " connections out, " + waiters.size()

@@ -69,7 +69,10 @@ public final class ActiveRecorder implements Recorder {
                 thread.stopWaiting();
             }
             Object rawStack = stacks.capture(handle, thread);
-            handle.slotFor(connectionKey).begin(thread, Thread.currentThread().getName(), now, wait, rawStack);
+            LeaseSlot slot = handle.slotFor(connectionKey);
+            if (slot.begin(thread, Thread.currentThread().getName(), now, wait, rawStack)) {
+                stacks.leaseBegan(handle);
+            }
             handle.stats.waits.recordNanos(thread.stripe, wait);
             if (wait >= PRESSURE_WAIT_NANOS) {
                 handle.notePressure(now);
@@ -126,6 +129,7 @@ public final class ActiveRecorder implements Recorder {
             }
             long held = slot.end(now);
             if (held >= 0) {
+                stacks.leaseEnded(handle);
                 handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
             }
         } catch (Throwable error) {
@@ -140,6 +144,7 @@ public final class ActiveRecorder implements Recorder {
         if (held < 0) {
             return;
         }
+        stacks.leaseEnded(handle);
         handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
         if (lease != null) {
             listener.leakReturned(handle, lease, held, Thread.currentThread().getName());

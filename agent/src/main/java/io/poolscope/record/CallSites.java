@@ -1,5 +1,7 @@
 package io.poolscope.record;
 
+import io.poolscope.config.Frames;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,10 +66,10 @@ public final class CallSites {
     private static String callSite(StackTraceElement[] frames) {
         for (StackTraceElement frame : frames) {
             if (!startsWithAny(frame.getClassName(), PLUMBING_PREFIXES)) {
-                return frame.toString();
+                return Frames.format(frame);
             }
         }
-        return frames.length > 0 ? frames[0].toString() : "(unknown)";
+        return frames.length > 0 ? Frames.format(frames[0]) : "(unknown)";
     }
 
     private static boolean startsWithAny(String className, List<String> prefixes) {

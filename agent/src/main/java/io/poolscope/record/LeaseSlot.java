@@ -55,10 +55,12 @@ public final class LeaseSlot {
         this.tracked = tracked;
     }
 
-    void begin(ThreadState thread, String threadName, long nowNanos, long waitNanos, Object rawStack) {
+    /** Starts a lease; returns whether it is tracked (false for {@link #UNTRACKED} or a lease already out). */
+    boolean begin(ThreadState thread, String threadName, long nowNanos, long waitNanos, Object rawStack) {
         if (!tracked) {
-            return;
+            return false;
         }
+        boolean wasActive = active;
         int s = (int) SEQ.getOpaque(this);
         SEQ.setOpaque(this, s + 1);
         VarHandle.storeStoreFence();
@@ -70,6 +72,7 @@ public final class LeaseSlot {
         this.holderName = threadName;
         this.stack = rawStack;
         SEQ.setRelease(this, s + 2);
+        return !wasActive;
     }
 
     /**
@@ -117,7 +120,11 @@ public final class LeaseSlot {
                     return null;
                 }
                 boolean reported = (long) REPORTED.getOpaque(this) == number;
-                return new LeaseView(this, number, acquired, nowNanos - acquired, waited, thread, name, rawStack, reported);
+                LeaseView view = new LeaseView(this, number, acquired, nowNanos - acquired, waited, thread, name, rawStack, reported);
+                if (rawStack instanceof AcquisitionStack) {
+                    view.resolveStack((AcquisitionStack) rawStack);
+                }
+                return view;
             }
         }
         return null;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Everything poolscope records about one pool instance: its live-lease table, statistics and
@@ -27,6 +28,9 @@ public final class PoolHandle {
     private final long firstSeenMillis = System.currentTimeMillis();
     private volatile boolean underPressure;
     private volatile long lastPressureNanos;
+    /** Leases out now; kept only in stacks=auto, where "half the pool is out" turns on every stack. */
+    final LongAdder liveLeases = new LongAdder();
+    private volatile int cachedMax;
 
     PoolHandle(Object pool, String name, PoolIntrospector introspector, int maxLeases) {
         this.pool = new WeakReference<>(pool);
@@ -34,6 +38,7 @@ public final class PoolHandle {
         this.introspector = introspector;
         this.slots = new WeakIdentityTable<>(maxLeases);
         this.stats = new PoolStatistics(StripedHistogram.defaultStripes());
+        this.cachedMax = introspector.maxConnections(pool);
     }
 
     public String name() {
@@ -73,6 +78,12 @@ public final class PoolHandle {
 
     boolean isUnderPressure() {
         return underPressure;
+    }
+
+    /** Whether half the pool or more is out (from {@link #liveLeases}, so only meaningful in stacks=auto). */
+    boolean isHalfOut() {
+        int max = cachedMax;
+        return max > 0 && liveLeases.sum() * 2 >= max;
     }
 
     void notePressure(long nowNanos) {
@@ -139,9 +150,12 @@ public final class PoolHandle {
         return target == null ? PoolCounters.UNKNOWN : introspector.counters(target);
     }
 
+    /** The pool's maximum size, read from the pool now (-1 if unknown). */
     public int maxConnections() {
         Object target = pool.get();
-        return target == null ? -1 : introspector.maxConnections(target);
+        int max = target == null ? -1 : introspector.maxConnections(target);
+        cachedMax = max;
+        return max;
     }
 
     public StatisticsView statistics() {

@@ -1,6 +1,7 @@
 package io.poolscope.report;
 
 import io.poolscope.config.Formats;
+import io.poolscope.config.Frames;
 import io.poolscope.diagnose.HolderGroup;
 import io.poolscope.pools.PoolCounters;
 import io.poolscope.record.AcquisitionStack;
@@ -104,15 +105,9 @@ public final class DumpFormatter {
         }
         Thread holder = oldest.holderThread();
         if (holder != null) {
-            StackTraceElement[] now = holder.getStackTrace();
             out.append("      the oldest holder, ").append(oldest.holderName()).append(", is now (").append(holder.getState())
                     .append("):\n");
-            for (int i = 0; i < Math.min(now.length, CURRENT_STACK_FRAMES); i++) {
-                out.append("        at ").append(now[i]).append('\n');
-            }
-            if (now.length > CURRENT_STACK_FRAMES) {
-                out.append("        ... ").append(now.length - CURRENT_STACK_FRAMES).append(" more\n");
-            }
+            appendFrames(out, holder.getStackTrace(), "        ");
         } else {
             out.append("      the oldest holder, ").append(oldest.holderName()).append(", has ended\n");
         }
@@ -121,10 +116,20 @@ public final class DumpFormatter {
     /** Prints a stack the way Java prints stack traces. */
     public static void appendStack(StringBuilder out, AcquisitionStack stack, String indent) {
         for (StackTraceElement frame : stack.frames()) {
-            out.append(indent).append("at ").append(frame).append('\n');
+            out.append(indent).append("at ").append(Frames.format(frame)).append('\n');
         }
         if (stack.omittedFrames() > 0) {
             out.append(indent).append("... ").append(stack.omittedFrames()).append(" more (maxStackDepth)\n");
+        }
+    }
+
+    /** The first frames of a live thread's current stack. */
+    private static void appendFrames(StringBuilder out, StackTraceElement[] frames, String indent) {
+        for (int i = 0; i < Math.min(frames.length, CURRENT_STACK_FRAMES); i++) {
+            out.append(indent).append("at ").append(Frames.format(frames[i])).append('\n');
+        }
+        if (frames.length > CURRENT_STACK_FRAMES) {
+            out.append(indent).append("... ").append(frames.length - CURRENT_STACK_FRAMES).append(" more\n");
         }
     }
 
@@ -180,6 +185,12 @@ public final class DumpFormatter {
             out.setLength(out.length() - 1);
         } else {
             out.append("its acquisition stack was not captured (stacks=off, or taken while the pool was healthy)");
+            Thread holder = lease.holderThread();
+            if (holder != null) {
+                out.append("; the holder is now (").append(holder.getState()).append("):\n");
+                appendFrames(out, holder.getStackTrace(), "    ");
+                out.setLength(out.length() - 1);
+            }
         }
         return out.toString();
     }

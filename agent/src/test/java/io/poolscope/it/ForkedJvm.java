@@ -1,0 +1,224 @@
+package io.poolscope.it;
+
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A JVM started for one test: the built agent jar (optionally), the pool version under test and H2
+ * on its class path, {@code scenarios.PoolApp} as its main class. Output goes to files in a
+ * temporary folder, read with polling and a deadline.
+ */
+final class ForkedJvm implements AutoCloseable {
+
+    static final Path AGENT_JAR = Paths.get(System.getProperty("poolscope.agentJar", "target/poolscope-agent.jar"));
+    static final Path IT_LIBS = Paths.get(System.getProperty("poolscope.itLibs", "target/it-libs"));
+    static final Path TEST_CLASSES = Paths.get(System.getProperty("poolscope.testClasses", "target/test-classes"));
+    static final Path JDK_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    private final Process process;
+    private final Path dir;
+    private final Path logFile;
+    private final BufferedWriter stdin;
+
+    private ForkedJvm(Process process, Path dir, Path logFile) {
+        this.process = process;
+        this.dir = dir;
+        this.logFile = logFile;
+        this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private String javaHome = System.getProperty("java.home");
+        private String hikari = "hikari-7";
+        private final List<String> agents = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final List<String> appArgs = new ArrayList<>();
+        private boolean logToFile = true;
+        private String mainClass = "scenarios.PoolApp";
+
+        Builder javaHome(Path home) {
+            this.javaHome = home.toString();
+            return this;
+        }
+
+        Builder hikari(String folder) {
+            this.hikari = folder;
+            return this;
+        }
+
+        /** Adds {@code -javaagent:<agent jar>=<options>}; poolscope's log goes to a file unless the options name one. */
+        Builder agent(String options) {
+            agents.add(options);
+            return this;
+        }
+
+        Builder agentLogToStderr() {
+            this.logToFile = false;
+            return this;
+        }
+
+        Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        Builder mainClass(String name) {
+            this.mainClass = name;
+            return this;
+        }
+
+        Builder args(String... args) {
+            appArgs.addAll(Arrays.asList(args));
+            return this;
+        }
+
+        ForkedJvm start() throws IOException {
+            Path dir = Files.createTempDirectory("poolscope-it");
+            Path log = dir.resolve("poolscope.log");
+            List<String> command = new ArrayList<>();
+            command.add(Paths.get(javaHome, "bin", "java").toString());
+            command.add("-Xmx256m");
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
+            for (String options : agents) {
+                String withLog = logToFile && !options.contains("logFile=")
+                        ? (options.isEmpty() ? "" : options + ",") + "logFile=" + log : options;
+                command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (withLog.isEmpty() ? "" : "=" + withLog));
+            }
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(classPath(hikari));
+            command.add(mainClass);
+            command.addAll(appArgs);
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(dir.resolve("stdout.txt").toFile())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .start();
+            return new ForkedJvm(process, dir, log);
+        }
+    }
+
+    static String classPath(String hikari) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add(TEST_CLASSES.toAbsolutePath().toString());
+        for (String folder : new String[]{"common", hikari}) {
+            try (Stream<Path> jars = Files.list(IT_LIBS.resolve(folder))) {
+                jars.map(p -> p.toAbsolutePath().toString()).sorted().forEach(entries::add);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String stdout() {
+        return read(dir.resolve("stdout.txt"));
+    }
+
+    String stderr() {
+        return read(dir.resolve("stderr.txt"));
+    }
+
+    /** poolscope's log file (empty if none was written). */
+    String log() {
+        return read(logFile);
+    }
+
+    /** The value of a {@code result key=value} line on standard output, or {@code null}. */
+    String result(String key) {
+        for (String line : stdout().split("\n")) {
+            if (line.startsWith("result ")) {
+                for (String pair : line.substring(7).split(" ")) {
+                    if (pair.startsWith(key + "=")) {
+                        return pair.substring(key.length() + 1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Polls {@code source} until {@code condition} holds, or fails with what was seen at the deadline. */
+    static String awaitText(String what, java.util.function.Supplier<String> source, Predicate<String> condition,
+                            Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String text = source.get();
+        while (!condition.test(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; saw:\n" + text);
+            }
+            Thread.sleep(25);
+            text = source.get();
+        }
+        return text;
+    }
+
+    String awaitLog(String what, Predicate<String> condition) throws InterruptedException {
+        return awaitText(what + " in poolscope's log", this::log, condition, Duration.ofSeconds(20));
+    }
+
+    void awaitReady() throws InterruptedException {
+        awaitText("'ready' on stdout", this::stdout, out -> out.contains("ready\n") || !process.isAlive(),
+                Duration.ofSeconds(30));
+        if (!process.isAlive()) {
+            throw new AssertionError("the JVM ended early:\n" + stdout() + "\n" + stderr());
+        }
+    }
+
+    /** Tells a waiting scenario to finish. */
+    void proceed() throws IOException {
+        stdin.write("go\n");
+        stdin.flush();
+    }
+
+    /** Waits for the JVM to exit and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the JVM did not exit:\n" + stdout() + "\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static List<String> lines(String text, Predicate<String> filter) {
+        return Arrays.stream(text.split("\n")).filter(filter).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,91 @@
+package io.poolscope.it;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent jar under -javaagent, recording real HikariCP 4, 5 and 7 pools on H2. */
+class HikariRecordingIT {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
+    void countsWaitsAndHoldsUnderContention(String hikari) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("contention").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            assertEquals("100", jvm.result("Acquires"), jvm.stdout());
+            assertEquals("100", jvm.result("Releases"));
+            assertEquals("0", jvm.result("Timeouts"));
+            assertEquals("0", jvm.result("LeasesOut"));
+            assertEquals("2", jvm.result("MaxConnections"));
+            assertTrue(Long.parseLong(jvm.result("ConnectionsCreated")) >= 2, jvm.stdout());
+            // 4 threads on 2 connections, each held ~5 ms: someone waited, and holds are about 5 ms
+            assertTrue(Double.parseDouble(jvm.result("WaitMaxMillis")) >= 1.0, jvm.stdout());
+            assertTrue(Double.parseDouble(jvm.result("HoldP50Millis")) >= 4.0, jvm.stdout());
+            assertTrue(jvm.log().contains("pool 'it-pool' (HikariCP) seen"), jvm.log());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
+    void timeoutWritesExhaustionDumpNamingTheHolders(String hikari) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("exhaust").start()) {
+            jvm.awaitReady();
+            assertEquals("true", jvm.result("timeout"), jvm.stdout());
+            assertEquals("java.sql.SQLTransientConnectionException", jvm.result("exception"),
+                    "the pool's own timeout exception passes through unchanged");
+            String log = ForkedJvm.awaitText("the exhaustion dump", jvm::log,
+                    text -> text.contains("==== end of poolscope dump"), Duration.ofSeconds(1));
+            assertTrue(log.contains("pool 'it-pool' (HikariCP) - pool exhausted: an acquire timed out"), log);
+            // stacks=auto: every lease once half the pool is out, so at least the last two of four
+            assertTrue(log.matches("(?s).*\\[1\\] [234] connections held.*"), log);
+            assertTrue(log.contains("at scenarios.PoolApp$LeakyRepository.leak(PoolApp.java:"), log);
+            assertTrue(log.contains("acquired at scenarios.PoolApp$LeakyRepository.leak("), log);
+            assertTrue(log.contains("verdict: POOL EXHAUSTED: "), log);
+            assertTrue(log.contains("are held by scenarios.PoolApp$LeakyRepository.leak("), log);
+            assertTrue(log.contains("maximumPoolSize=4"), log);
+            assertTrue(log.contains("timeouts=1"), log);
+            assertFalse(log.contains("it-secret-password"), "never logs credentials");
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
+            // at shutdown, with the two connections still out, one more dump
+            assertTrue(jvm.log().contains("JVM shutdown with connections still out"), jvm.log());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
+    void suspectedLeakIsLoggedOnceAndItsReturnToo(String hikari) throws Exception {
+        // stacks=auto on a healthy pool: the acquisition stack may be missing; the holder's current stack names the code
+        assertLeakAndReturn(hikari, "leakThreshold=300ms", "");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hikari-4", "hikari-7"})
+    void suspectedLeakWithFullStacksNamesWhereItWasTaken(String hikari) throws Exception {
+        String log = assertLeakAndReturn(hikari, "leakThreshold=300ms,stacks=full",
+                " at scenarios\\.PoolApp\\$SlowReport\\.run\\(PoolApp\\.java:\\d+\\)");
+        assertTrue(log.contains("(waited "), log);
+        assertTrue(log.contains("to get it); acquired at:\n    at scenarios.PoolApp$SlowReport.run(PoolApp.java:"), log);
+    }
+
+    private static String assertLeakAndReturn(String hikari, String options, String takenAt) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent(options)
+                .jvmArg("-DholdMillis=1500").args("leak-returned").start()) {
+            jvm.awaitReady();
+            String log = jvm.awaitLog("the leak's return", text -> text.contains("returned:"));
+            assertEquals(1, ForkedJvm.lines(log, l -> l.contains("suspected leak in pool 'it-pool': ")).size(), log);
+            assertTrue(log.contains("by thread main"), log);
+            assertTrue(log.contains("at scenarios.PoolApp$SlowReport.run(PoolApp.java:"), log);
+            assertTrue(log.matches("(?s).*returned: the connection taken by main" + takenAt
+                    + " came back after 1\\.[5-9]\\d*s \\(closed by main\\).*"), log);
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
+            return log;
+        }
+    }
+}
