@@ -34,6 +34,7 @@ public final class PoolApp {
             case "collect": collect(); break;
             case "serve": serve(); break;
             case "plain": plain(); break;
+            case "pg-refused": postgresRefuses(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -100,6 +101,36 @@ public final class PoolApp {
         new LeakyRepository(pool).leak();
         waitForMBean();
         readyAndWait();
+    }
+
+    /**
+     * PostgreSQL refuses all but one connection of a role limited to one: the pool cannot grow, the
+     * second acquire times out, and the driver's refusal is what poolscope must show.
+     */
+    static void postgresRefuses() throws Exception {
+        String admin = "jdbc:postgresql://127.0.0.1:5432/test";
+        try (Connection connection = java.sql.DriverManager.getConnection(admin, "postgres", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS poolscope_it_limited");
+            statement.execute("CREATE ROLE poolscope_it_limited LOGIN CONNECTION LIMIT 1");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(admin);
+        config.setUsername("poolscope_it_limited");
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(3);
+        config.setConnectionTimeout(1500);
+        HikariDataSource pool = new HikariDataSource(config);
+        Connection first = pool.getConnection();
+        try (Connection second = pool.getConnection()) {
+            System.out.println("result timeout=false");
+        } catch (SQLException e) {
+            System.out.println("result timeout=true");
+        }
+        readyAndWait();
+        first.close();
+        pool.close();
     }
 
     /** Uses a pool briefly and exits. */

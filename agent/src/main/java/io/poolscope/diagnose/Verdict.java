@@ -20,6 +20,10 @@ public final class Verdict {
         return text;
     }
 
+    private static String connections(int count) {
+        return count == 1 ? "1 connection" : count + " connections";
+    }
+
     private static String withoutStack(List<HolderGroup> groups) {
         HolderGroup last = groups.get(groups.size() - 1);
         return last.hasStack() ? "" : "; " + last.size() + " more taken while the pool was healthy, without a recorded stack";
@@ -41,9 +45,14 @@ public final class Verdict {
             return new Verdict(exhausted ? "RECOVERED: no connection is out now (" + stats.timeouts()
                     + " acquire timeouts so far)" : "HEALTHY: no connection is out");
         }
+        if (exhausted && max > 0 && held < max && stats.createFailures() > 0) {
+            return new Verdict("POOL CANNOT GROW: " + connections(held) + " out of a maximum of " + max
+                    + ", and opening more fails (" + stats.createFailures() + " failures); last: "
+                    + stats.lastCreateFailure());
+        }
         HolderGroup top = groups.get(0);
         long oldAge = top.oldest().ageNanos();
-        String share = top.size() + " of " + held + " connections out" + (max > 0 ? " (pool max " + max + ")" : "");
+        String share = top.size() + " of " + connections(held) + " out" + (max > 0 ? " (pool max " + max + ")" : "");
         if (top.hasStack() && leakThreshold > 0 && oldAge >= leakThreshold) {
             return new Verdict((exhausted ? "POOL EXHAUSTED BY A LEAK: " : "LEAK SUSPECTED: ") + share
                     + " were taken at " + top.callSite() + " and held up to " + Formats.duration(oldAge)
@@ -55,10 +64,11 @@ public final class Verdict {
                     + withoutStack(groups));
         }
         if (exhausted) {
-            return new Verdict("POOL EXHAUSTED: " + held + " connections out, " + waiters.size()
-                    + " threads waiting; no acquisition stack recorded for the holders (stacks=off?)");
+            return new Verdict("POOL EXHAUSTED: " + connections(held) + " out, " + waiters.size()
+                    + " threads waiting; no acquisition stack was recorded for the holders"
+                    + " (taken while the pool was healthy, or stacks=off)");
         }
-        return new Verdict("BUSY: " + held + " connections out" + (max > 0 ? " of " + max : "")
+        return new Verdict("BUSY: " + connections(held) + " out" + (max > 0 ? " of " + max : "")
                 + ", most at " + (top.hasStack() ? top.callSite() : "(stack not captured)"));
     }
 }

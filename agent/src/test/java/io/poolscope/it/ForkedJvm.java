@@ -48,6 +48,7 @@ final class ForkedJvm implements AutoCloseable {
     static final class Builder {
         private String javaHome = System.getProperty("java.home");
         private String hikari = "hikari-7";
+        private final List<String> libFolders = new ArrayList<>();
         private final List<String> agents = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
@@ -72,6 +73,12 @@ final class ForkedJvm implements AutoCloseable {
 
         Builder agentLogToStderr() {
             this.logToFile = false;
+            return this;
+        }
+
+        /** Adds the jars of another folder under it-libs (e.g. a JDBC driver). */
+        Builder libs(String folder) {
+            libFolders.add(folder);
             return this;
         }
 
@@ -105,7 +112,9 @@ final class ForkedJvm implements AutoCloseable {
             }
             command.addAll(jvmArgs);
             command.add("-cp");
-            command.add(classPath(hikari));
+            List<String> folders = new ArrayList<>(libFolders);
+            folders.add(hikari);
+            command.add(classPath(folders));
             command.add(mainClass);
             command.addAll(appArgs);
             Process process = new ProcessBuilder(command)
@@ -116,10 +125,13 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
-    static String classPath(String hikari) throws IOException {
+    static String classPath(List<String> libFolders) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(TEST_CLASSES.toAbsolutePath().toString());
-        for (String folder : new String[]{"common", hikari}) {
+        List<String> folders = new ArrayList<>();
+        folders.add("common");
+        folders.addAll(libFolders);
+        for (String folder : folders) {
             try (Stream<Path> jars = Files.list(IT_LIBS.resolve(folder))) {
                 jars.map(p -> p.toAbsolutePath().toString()).sorted().forEach(entries::add);
             }

@@ -1,5 +1,6 @@
 package io.poolscope.it;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,20 @@ class HikariRecordingIT {
             assertEquals(0, jvm.awaitExit());
             // at shutdown, with the two connections still out, one more dump
             assertTrue(jvm.log().contains("JVM shutdown with connections still out"), jvm.log());
+        }
+    }
+
+    @Test
+    void periodicDumpsWithStacksOffListLeasesWithoutStacks() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().agent("dumpInterval=300ms,stacks=off").args("serve").start()) {
+            jvm.awaitReady();
+            String log = jvm.awaitLog("two periodic dumps",
+                    text -> ForkedJvm.lines(text, l -> l.contains("- periodic (dumpInterval) -")).size() >= 2);
+            assertTrue(log.contains("[1] 1 connection held"), log);
+            assertTrue(log.contains("acquisition stack not captured"), log);
+            assertFalse(log.contains("acquired at scenarios."), "stacks=off takes no stack: " + log);
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
         }
     }
 
