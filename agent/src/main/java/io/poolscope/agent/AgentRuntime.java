@@ -4,42 +4,66 @@ import io.poolscope.bridge.Bridge;
 import io.poolscope.config.Option;
 import io.poolscope.config.Options;
 import io.poolscope.jmx.JmxRegistrar;
+import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.record.Recording;
+import io.poolscope.report.LazyLog;
 import io.poolscope.report.Log;
 import io.poolscope.report.Reporter;
 import io.poolscope.report.Scanner;
 import io.poolscope.report.Slf4jSimpleLog;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 
-/** Wires the parts together: recording, reports, JMX, the scanner, and finally the instrumentation. */
+/**
+ * Wires the parts together: recording, reports, JMX, the scanner, and the instrumentation. Kept
+ * cheap on the application's start-up path: the log, Byte Buddy and JMX are set up later, on the
+ * scanner thread or when a pool first appears.
+ */
 final class AgentRuntime {
 
     private AgentRuntime() {
     }
 
     static void start(Options options, Instrumentation instrumentation) {
-        // Byte Buddy must not use sun.misc.Unsafe (JDK 24+ warns about it); the property name follows its relocation.
-        System.setProperty(net.bytebuddy.ByteBuddy.class.getPackage().getName() + ".safe", "true");
-
-        Log log = Slf4jSimpleLog.open(options.get(Option.LOG_FILE));
-        if (!options.get(Option.LOG_FILE).equalsIgnoreCase("stderr")) {
-            options.problems().forEach(log::warn);
-        }
+        String logFile = options.get(Option.LOG_FILE);
+        Log log = new LazyLog(() -> Slf4jSimpleLog.open(logFile));
         Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
         reporter.onPoolAdded(jmx::poolAdded);
         reporter.onPoolGone(jmx::poolGone);
+        Bridge.install(recording.recorder());
+
+        List<PoolAdapter> adapters = PoolAdapters.all();
+        TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
+                () -> Installer.build(instrumentation, adapters, log));
+        instrumentation.addTransformer(filter, true);
+        retransformLoaded(instrumentation, filter, log);
 
         Scanner scanner = new Scanner(reporter, recording.errors());
-        scanner.start();
+        scanner.start(() -> {
+            log.info("poolscope " + Version.version() + " active; options " + options.describe());
+            if (!logFile.equalsIgnoreCase("stderr")) {
+                options.problems().forEach(log::warn);
+            }
+            filter.prepare();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(reporter::dumpAtShutdown, "poolscope-shutdown"));
+    }
 
-        Bridge.install(recording.recorder());
-        Installer.install(instrumentation, PoolAdapters.all(), log);
-        log.info("poolscope " + Version.version() + " active; options " + options.describe());
+    /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */
+    private static void retransformLoaded(Instrumentation instrumentation, TargetFilter filter, Log log) {
+        List<Class<?>> loaded = filter.alreadyLoaded(instrumentation);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Exception | LinkageError e) {
+            log.warn("poolscope: could not instrument the pool classes already loaded (" + e + ")");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.poolscope.agent;
 
 import io.poolscope.bridge.Bridge;
+import io.poolscope.pools.Hook;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.report.Log;
 import net.bytebuddy.ByteBuddy;
@@ -10,49 +11,73 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
-/** Installs every adapter's advice; classes already loaded are retransformed. */
+/** Builds the Byte Buddy transformer that inlines every adapter's advice. */
 final class Installer {
 
     private Installer() {
     }
 
-    static AtomicInteger install(Instrumentation instrumentation, List<PoolAdapter> adapters, Log log) {
-        AtomicInteger transformed = new AtomicInteger();
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, Bridge.class))
-                .with(new Reporting(log, transformed))
-                .ignore(nameStartsWith("io.poolscope.").or(nameStartsWith("java.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")));
-        for (PoolAdapter adapter : adapters) {
-            builder = adapter.instrument(builder);
+    /** The class names the adapters instrument, in JVM internal form ({@code a/b/C}). */
+    static List<String> internalNames(List<PoolAdapter> adapters) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, List<Hook>> type : hooksByType(adapters).entrySet()) {
+            names.add(type.getKey().replace('.', '/'));
         }
-        builder.installOn(instrumentation);
-        return transformed;
+        return names;
     }
 
-    /** Logs instrumentation failures (once per type) and counts the classes changed. */
+    /** A transformer for exactly the adapters' classes; not installed (see {@link TargetFilter}). */
+    static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, Log log) {
+        // Byte Buddy must not use sun.misc.Unsafe (JDK 24+ warns about it); the build relocates this name with Byte Buddy.
+        System.setProperty("net.bytebuddy.safe", "true");
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, Bridge.class))
+                .with(new Reporting(log));
+        ClassLoader agentLoader = Installer.class.getClassLoader();
+        for (Map.Entry<String, List<Hook>> type : hooksByType(adapters).entrySet()) {
+            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
+            for (Hook hook : type.getValue()) {
+                advice = advice.advice(hook.methods(), hook.advice().getName());
+            }
+            builder = builder.type(named(type.getKey())).transform(advice);
+        }
+        return builder.makeRaw();
+    }
+
+    private static Map<String, List<Hook>> hooksByType(List<PoolAdapter> adapters) {
+        Map<String, List<Hook>> byType = new LinkedHashMap<>();
+        for (PoolAdapter adapter : adapters) {
+            for (Hook hook : adapter.hooks()) {
+                byType.computeIfAbsent(hook.typeName(), name -> new ArrayList<>()).add(hook);
+            }
+        }
+        return byType;
+    }
+
+    /** Logs instrumentation failures, once per type. */
     private static final class Reporting extends AgentBuilder.Listener.Adapter {
         private final Log log;
-        private final AtomicInteger transformed;
 
-        Reporting(Log log, AtomicInteger transformed) {
+        Reporting(Log log) {
             this.log = log;
-            this.transformed = transformed;
         }
 
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
-            transformed.incrementAndGet();
+            log.info("instrumented " + type.getName() + (loaded ? " (retransformed)" : ""));
         }
 
         @Override

@@ -18,6 +18,7 @@ public final class Scanner implements Runnable {
     private final InternalErrors errors;
     private volatile Thread thread;
     private volatile boolean stopped;
+    private Runnable firstTask = () -> { };
 
     public Scanner(Reporter reporter, InternalErrors errors) {
         this.reporter = reporter;
@@ -25,10 +26,12 @@ public final class Scanner implements Runnable {
         reporter.wakeUpWith(this::wakeUp);
     }
 
-    public synchronized void start() {
+    /** Starts the thread; {@code firstTask} runs on it before the first pass (work kept off the start-up path). */
+    public synchronized void start(Runnable firstTask) {
         if (thread != null) {
             return;
         }
+        this.firstTask = firstTask;
         Thread scanner = new Thread(this, "poolscope-scanner");
         scanner.setDaemon(true);
         scanner.setContextClassLoader(null);
@@ -50,6 +53,11 @@ public final class Scanner implements Runnable {
 
     @Override
     public void run() {
+        try {
+            firstTask.run();
+        } catch (Throwable error) {
+            errors.record(error);
+        }
         while (!stopped) {
             try {
                 reporter.tick(System.nanoTime());

@@ -1,9 +1,10 @@
 package io.poolscope.pools.hikari;
 
+import io.poolscope.pools.Hook;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolIntrospector;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,9 +24,14 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class HikariAdapter implements PoolAdapter {
 
-    static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
-    private static final String POOL_ENTRY = "com.zaxxer.hikari.pool.PoolEntry";
-    private static final String POOL_BASE = "com.zaxxer.hikari.pool.PoolBase";
+    private static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
+
+    private static final List<Hook> HOOKS = Collections.unmodifiableList(Arrays.asList(
+            new Hook(POOL, named("getConnection").and(takesArguments(1)).and(takesArgument(0, long.class)),
+                    HikariAcquireAdvice.class),
+            new Hook(POOL, named("recycle").and(takesArguments(1)), HikariReleaseAdvice.class),
+            new Hook("com.zaxxer.hikari.pool.PoolEntry", named("createProxyConnection"), HikariLeaseAdvice.class),
+            new Hook("com.zaxxer.hikari.pool.PoolBase", named("newConnection"), HikariCreateAdvice.class)));
 
     private final PoolIntrospector introspector = new HikariIntrospector();
 
@@ -35,23 +41,8 @@ public final class HikariAdapter implements PoolAdapter {
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder) {
-        ClassLoader agentLoader = HikariAdapter.class.getClassLoader();
-        return builder
-                .type(named(POOL))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("getConnection").and(takesArguments(1)).and(takesArgument(0, long.class)),
-                                HikariAcquireAdvice.class.getName())
-                        .advice(named("recycle").and(takesArguments(1)), HikariReleaseAdvice.class.getName()))
-                .type(named(POOL_ENTRY))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("createProxyConnection"), HikariLeaseAdvice.class.getName()))
-                .type(named(POOL_BASE))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("newConnection"), HikariCreateAdvice.class.getName()));
+    public List<Hook> hooks() {
+        return HOOKS;
     }
 
     @Override

@@ -1,0 +1,60 @@
+package io.poolscope.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The transformer the JVM calls for every class: a name lookup, and nothing else unless the class is
+ * one poolscope instruments. Byte Buddy, whose set-up costs hundreds of milliseconds, is built only
+ * then, or earlier in the background ({@link #prepare()}), so it does not delay the application's
+ * start.
+ */
+final class TargetFilter implements ClassFileTransformer {
+
+    private final Set<String> targets;
+    private final Supplier<ClassFileTransformer> factory;
+    private ClassFileTransformer delegate; // guarded by this
+
+    TargetFilter(List<String> internalNames, Supplier<ClassFileTransformer> factory) {
+        this.targets = new HashSet<>(internalNames);
+        this.factory = factory;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] classFile) {
+        if (className == null || !targets.contains(className)) {
+            return null;
+        }
+        try {
+            return prepare().transform(module, loader, className, redefined, domain, classFile);
+        } catch (Throwable error) {
+            return null; // the class stays as it was; Byte Buddy's listener has logged why
+        }
+    }
+
+    /** Builds the real transformer once; callers wait for a build in progress. */
+    synchronized ClassFileTransformer prepare() {
+        if (delegate == null) {
+            delegate = factory.get();
+        }
+        return delegate;
+    }
+
+    /** The instrumented classes that were loaded before this filter was installed. */
+    List<Class<?>> alreadyLoaded(Instrumentation instrumentation) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (targets.contains(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
+    }
+}

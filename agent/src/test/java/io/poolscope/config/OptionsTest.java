@@ -1,0 +1,284 @@
+package io.poolscope.config;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    private static final String ALL_OPTION_NAMES =
+            "leakThreshold, logFile, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
+
+    private static Options parse(String agentArgument) {
+        return Options.parse(agentArgument, new Properties());
+    }
+
+    private static Properties systemProperties(String... keysAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    private static long seconds(long seconds) {
+        return TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    @Test
+    void noArgumentAndNoPropertiesGiveTheDefaults() {
+        Options options = Options.parse(null, new Properties());
+
+        assertEquals(seconds(30), options.get(Option.LEAK_THRESHOLD));
+        assertEquals(StackMode.AUTO, options.get(Option.STACKS));
+        assertEquals(16, options.get(Option.SAMPLE_RATE));
+        assertEquals("stderr", options.get(Option.LOG_FILE));
+        assertEquals(0L, options.get(Option.DUMP_INTERVAL));
+        assertEquals(10_000, options.get(Option.MAX_LEASES));
+        assertTrue(options.problems().isEmpty());
+        assertFalse(options.helpRequested());
+    }
+
+    @Test
+    void agentArgumentSetsOptions() {
+        Options options = parse("leakThreshold=5s, stacks=full ,sampleRate=4,maxLeases=7,logFile=/var/log/poolscope.log");
+
+        assertEquals(seconds(5), options.get(Option.LEAK_THRESHOLD));
+        assertEquals(StackMode.FULL, options.get(Option.STACKS));
+        assertEquals(4, options.get(Option.SAMPLE_RATE));
+        assertEquals(7, options.get(Option.MAX_LEASES));
+        assertEquals("/var/log/poolscope.log", options.get(Option.LOG_FILE));
+        assertTrue(options.problems().isEmpty(), () -> "problems: " + options.problems());
+    }
+
+    @Test
+    void optionNamesAreCaseInsensitive() {
+        Options options = parse("LEAKTHRESHOLD=2s,Stacks=OFF");
+
+        assertEquals(seconds(2), options.get(Option.LEAK_THRESHOLD));
+        assertEquals(StackMode.OFF, options.get(Option.STACKS));
+        assertTrue(options.problems().isEmpty());
+    }
+
+    @Test
+    void systemPropertiesSetOptions() {
+        Options options = Options.parse(null, systemProperties(
+                "poolscope.leakThreshold", "2s", "poolscope.stacks", "off", "poolscope.maxCallSites", "12"));
+
+        assertEquals(seconds(2), options.get(Option.LEAK_THRESHOLD));
+        assertEquals(StackMode.OFF, options.get(Option.STACKS));
+        assertEquals(12, options.get(Option.MAX_CALL_SITES));
+        assertTrue(options.problems().isEmpty());
+    }
+
+    @Test
+    void agentArgumentWinsOverSystemProperty() {
+        Options options = Options.parse("leakThreshold=3s",
+                systemProperties("poolscope.leakThreshold", "2s", "poolscope.dumpCooldown", "1m"));
+
+        assertEquals(seconds(3), options.get(Option.LEAK_THRESHOLD));
+        assertEquals(seconds(60), options.get(Option.DUMP_COOLDOWN), "a property the argument does not set still applies");
+        assertTrue(options.problems().isEmpty());
+    }
+
+    @Test
+    void unrelatedAndInternalSystemPropertiesAreIgnored() {
+        Options options = Options.parse(null, systemProperties(
+                "java.vendor", "someone", "poolscopeX", "1", "poolscope.internal.bootJar", "/tmp/boot.jar"));
+
+        assertTrue(options.problems().isEmpty(), () -> "problems: " + options.problems());
+    }
+
+    @ParameterizedTest(name = "{0} = {1} ns")
+    @CsvSource({
+            "500ms, 500000000",
+            "2s, 2000000000",
+            "1m, 60000000000",
+            "1h, 3600000000000",
+            "250us, 250000",
+            "0, 0",
+            "750, 750000000",
+            "2S, 2000000000"
+    })
+    void durationsAcceptUnitsAndABareNumberIsMilliseconds(String text, long nanos) {
+        Options options = parse("leakThreshold=" + text + ",dumpInterval=" + text);
+
+        assertEquals(nanos, options.get(Option.LEAK_THRESHOLD));
+        assertEquals(nanos, options.get(Option.DUMP_INTERVAL));
+        assertTrue(options.problems().isEmpty(), () -> "problems: " + options.problems());
+    }
+
+    @Test
+    void unknownKeyInTheArgumentIsOneProblemNamingItAndTheKnownKeys() {
+        Options options = parse("leakTreshold=5s,stacks=full");
+
+        assertEquals(1, options.problems().size());
+        String problem = options.problems().get(0);
+        assertTrue(problem.contains("'leakTreshold'"), problem);
+        assertTrue(problem.contains("(known: " + ALL_OPTION_NAMES + ")"), problem);
+        assertFalse(problem.contains("\n"), "one line");
+        assertEquals(seconds(30), options.get(Option.LEAK_THRESHOLD), "the default is kept");
+        assertEquals(StackMode.FULL, options.get(Option.STACKS), "the other options still apply");
+    }
+
+    @Test
+    void unknownSystemPropertyIsOneProblemNamingIt() {
+        Options options = Options.parse(null, systemProperties("poolscope.stack", "full"));
+
+        assertEquals(1, options.problems().size());
+        String problem = options.problems().get(0);
+        assertTrue(problem.contains("-Dpoolscope.stack"), problem);
+        assertTrue(problem.contains("'stack'"), problem);
+        assertTrue(problem.contains(ALL_OPTION_NAMES), problem);
+        assertEquals(StackMode.AUTO, options.get(Option.STACKS));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "leakThreshold, soon, 30s",
+            "leakThreshold, -5s, 30s",
+            "leakThreshold, 1.5s, 30s",
+            "stacks, sometimes, auto",
+            "maxLeases, many, 10000",
+            "maxStackDepth, 0, 40",
+            "sampleRate, 3, 16"
+    })
+    void badValueIsOneProblemNamingOptionValueAndDefault(String name, String badValue, String defaultText) {
+        Options options = parse(name + "=" + badValue);
+
+        assertEquals(1, options.problems().size());
+        String problem = options.problems().get(0);
+        assertTrue(problem.contains("'" + badValue + "'"), problem);
+        assertTrue(problem.contains(" for " + name + " "), problem);
+        assertTrue(problem.endsWith("using the default " + defaultText), problem);
+        assertFalse(problem.contains("\n"), "one line");
+        Option<?> option = Option.byName(name);
+        assertEquals(option.defaultValue(), options.get(option), "the default is used");
+    }
+
+    @Test
+    void badValueInASystemPropertyKeepsTheDefault() {
+        Options options = Options.parse(null, systemProperties("poolscope.maxLeases", "lots"));
+
+        assertEquals(1, options.problems().size());
+        assertTrue(options.problems().get(0).contains("'lots' for maxLeases"), options.problems().get(0));
+        assertEquals(10_000, options.get(Option.MAX_LEASES));
+    }
+
+    @Disabled("bug: a bad agent-argument value says 'using the default 30s' but the -Dpoolscope value stays in force")
+    @Test
+    void badArgumentValueOverASystemPropertyUsesWhatTheProblemLineSays() {
+        Options options = Options.parse("leakThreshold=soon", systemProperties("poolscope.leakThreshold", "5s"));
+
+        assertEquals(1, options.problems().size());
+        assertTrue(options.problems().get(0).endsWith("using the default 30s"), options.problems().get(0));
+        assertEquals(seconds(30), options.get(Option.LEAK_THRESHOLD));
+    }
+
+    @Test
+    void keyWithoutValueIsAProblem() {
+        Options options = parse("stacks,leakThreshold=1s");
+
+        assertEquals(1, options.problems().size());
+        assertTrue(options.problems().get(0).contains("'stacks' has no value"), options.problems().get(0));
+        assertEquals(StackMode.AUTO, options.get(Option.STACKS));
+        assertEquals(seconds(1), options.get(Option.LEAK_THRESHOLD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2", "8", "1024"})
+    void sampleRateAcceptsPowersOfTwo(String rate) {
+        Options options = parse("sampleRate=" + rate);
+
+        assertEquals(Integer.parseInt(rate), options.get(Option.SAMPLE_RATE));
+        assertTrue(options.problems().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "3", "12", "-4", "x"})
+    void sampleRateRejectsAnythingElse(String rate) {
+        Options options = parse("sampleRate=" + rate);
+
+        assertEquals(16, options.get(Option.SAMPLE_RATE));
+        assertEquals(1, options.problems().size());
+        assertTrue(options.problems().get(0).contains("for sampleRate"), options.problems().get(0));
+    }
+
+    @Test
+    void helpFlagIsRecognisedAloneOrAmongOptions() {
+        assertTrue(parse("help").helpRequested());
+        assertTrue(parse("stacks=full,HELP").helpRequested());
+        assertTrue(parse("stacks=full,HELP").problems().isEmpty());
+        assertFalse(parse("stacks=full").helpRequested());
+        assertFalse(Options.defaults().helpRequested());
+    }
+
+    @Test
+    void describeShowsDefaultsAsTheirDefaultText() {
+        Map<String, String> described = Options.defaults().describe();
+
+        assertEquals(Option.ALL.size(), described.size());
+        for (Option<?> option : Option.ALL) {
+            assertEquals(option.defaultText(), described.get(option.name()), option.name());
+        }
+    }
+
+    @Test
+    void describeShowsValuesAsWrittenInTableOrder() {
+        Map<String, String> described = parse(
+                "maxLeases=7,stacks=full,sampleRate=4,logFile=/var/log/poolscope.log,leakThreshold=500ms,dumpInterval=0")
+                .describe();
+
+        assertEquals("7", described.get("maxLeases"));
+        assertEquals("full", described.get("stacks"));
+        assertEquals("4", described.get("sampleRate"));
+        assertEquals("/var/log/poolscope.log", described.get("logFile"));
+        assertEquals("500ms", described.get("leakThreshold"));
+        assertEquals("0", described.get("dumpInterval"));
+        assertEquals("30s", described.get("dumpCooldown"), "options not given show their default");
+        assertEquals(ALL_OPTION_NAMES, String.join(", ", described.keySet()));
+    }
+
+    @Disabled("bug: describe() prints explicitly set durations through Formats.duration: 2s shows as '2.00s' and 1m as "
+            + "'1m00s', which is not as written and which the option parser rejects")
+    @Test
+    void describeShowsWholeSecondsAndMinutesAsWritten() {
+        Map<String, String> described = parse("leakThreshold=2s,dumpCooldown=1m").describe();
+
+        assertEquals("2s", described.get("leakThreshold"));
+        assertEquals("1m", described.get("dumpCooldown"));
+        Options again = parse("leakThreshold=" + described.get("leakThreshold")
+                + ",dumpCooldown=" + described.get("dumpCooldown"));
+        assertTrue(again.problems().isEmpty(), () -> "what describe() shows does not parse back: " + again.problems());
+    }
+
+    @Test
+    void helpTextListsEveryOptionWithItsDefaultAndHelp() {
+        String help = Option.helpText();
+
+        for (Option<?> option : Option.ALL) {
+            String line = lineStartingWith(help, "  " + option.name() + "=" + option.defaultText() + " ");
+            assertTrue(line.endsWith(option.help()), line);
+        }
+        assertTrue(help.contains("a bare number is milliseconds"), help);
+    }
+
+    private static String lineStartingWith(String text, String prefix) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in:\n" + text);
+    }
+}

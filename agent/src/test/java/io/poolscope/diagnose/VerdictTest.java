@@ -1,0 +1,168 @@
+package io.poolscope.diagnose;
+
+import io.poolscope.config.Options;
+import io.poolscope.record.PoolHandle;
+import io.poolscope.record.Recording;
+import io.poolscope.report.PoolState;
+import org.example.fakeapp.FakeApp;
+import org.example.fakepool.FakeIntrospector;
+import org.example.fakepool.FakePool;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerdictTest {
+
+    private static final long THIRTY_SECONDS = TimeUnit.SECONDS.toNanos(30);
+    private static final String LOAD_ORDERS = "org\\.example\\.fakeapp\\.FakeApp\\.loadOrders\\(FakeApp\\.java:\\d+\\)";
+    private static final String LOAD_CUSTOMERS = "org\\.example\\.fakeapp\\.FakeApp\\.loadCustomers\\(FakeApp\\.java:\\d+\\)";
+
+    private final Object connection1 = new Object();
+    private final Object connection2 = new Object();
+    private final Object connection3 = new Object();
+
+    private Recording recording;
+    private FakePool pool;
+    private FakeApp app;
+
+    /** A recording of one pool of at most two connections. */
+    private void start(String options) {
+        recording = new Recording(Options.parse(options, new Properties()), type -> new FakeIntrospector(2));
+        pool = new FakePool(recording.recorder(), "orders");
+        app = new FakeApp(pool);
+    }
+
+    private String verdict(long leakThresholdNanos) {
+        List<PoolHandle> pools = recording.pools();
+        assertEquals(1, pools.size());
+        return PoolState.read(pools.get(0), recording, leakThresholdNanos).verdict.text();
+    }
+
+    private static void assertMatches(String regex, String text) {
+        assertTrue(Pattern.matches(regex, text), () -> "expected to match\n  " + regex + "\nbut was\n  " + text);
+    }
+
+    private void exhaustFromLoadOrders() {
+        app.loadOrders(connection1);
+        app.loadOrders(connection2);
+        app.loadOrdersTimingOut();
+    }
+
+    @Test
+    void healthyPoolWithNothingOut() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        app.close(connection1);
+
+        assertEquals("HEALTHY: no connection is out", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void busyPoolNamesWhereMostConnectionsAreTaken() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+
+        assertMatches("BUSY: 1 connection out of 2, most at " + LOAD_ORDERS, verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void exhaustedPoolNamesTheCallSiteHoldingTheConnections() {
+        start("stacks=full");
+        exhaustFromLoadOrders();
+
+        assertMatches("POOL EXHAUSTED: 2 of 2 connections out \\(pool max 2\\) are held by " + LOAD_ORDERS
+                + ", oldest \\S+; 0 threads waiting", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void exhaustedPoolWithOldLeasesIsALeak() {
+        start("stacks=full");
+        exhaustFromLoadOrders();
+
+        assertMatches("POOL EXHAUSTED BY A LEAK: 2 of 2 connections out \\(pool max 2\\) were taken at " + LOAD_ORDERS
+                + " and held up to \\S+ \\(leak threshold 1ns\\)", verdict(1));
+    }
+
+    @Test
+    void oldLeaseInAPoolThatStillHasRoomIsASuspectedLeak() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+
+        assertMatches("LEAK SUSPECTED: 1 of 1 connection out \\(pool max 2\\) were taken at " + LOAD_ORDERS + " .*",
+                verdict(1));
+    }
+
+    @Test
+    void theLargestGroupOfHoldersIsNamed() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        app.loadCustomers(connection2);
+        app.loadCustomers(connection3);
+
+        assertMatches("POOL EXHAUSTED: 2 of 3 connections out \\(pool max 2\\) are held by " + LOAD_CUSTOMERS + ", .*",
+                verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void exhaustedPoolWithoutStacksSaysSo() {
+        start("stacks=off");
+        exhaustFromLoadOrders();
+
+        assertEquals("POOL EXHAUSTED: 2 connections out, 0 threads waiting; no acquisition stack was recorded "
+                + "for the holders (taken while the pool was healthy, or stacks=off)", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void exhaustedPoolNamesTheHoldersWithAStackAndCountsTheOthers() {
+        start("stacks=auto,sampleRate=1024");
+        app.loadCustomers(connection1); // pool healthy: not sampled
+        app.loadOrders(connection2);    // half the pool out: every stack is kept
+        app.loadOrdersTimingOut();
+
+        assertMatches("POOL EXHAUSTED: 1 of 2 connections out \\(pool max 2\\) are held by " + LOAD_ORDERS
+                + ", oldest \\S+; 0 threads waiting; 1 more taken while the pool was healthy, without a recorded stack",
+                verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void timeoutsWithNothingOutNowIsRecovered() {
+        start("stacks=full");
+        exhaustFromLoadOrders();
+        app.close(connection1);
+        app.close(connection2);
+
+        assertEquals("RECOVERED: no connection is out now (1 acquire timeouts so far)", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void timeoutsWhileThePoolCannotOpenMoreConnectionsIsCannotGrow() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        recording.recorder().createEnd(pool, recording.recorder().createStart(pool),
+                new SQLException("FATAL: too many connections for role \"app\""));
+        app.loadOrdersTimingOut();
+
+        assertEquals("POOL CANNOT GROW: 1 connection out of a maximum of 2, and opening more fails (1 failures); "
+                + "last: java.sql.SQLException: FATAL: too many connections for role \"app\"", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void timeoutsWhileConnectionsCannotBeOpenedIsCannotConnect() {
+        start("stacks=full");
+        pool.getConnection(connection1);
+        pool.close(connection1);
+        recording.recorder().createEnd(pool, recording.recorder().createStart(pool),
+                new SQLException("FATAL: password authentication failed"));
+        app.loadOrdersTimingOut();
+
+        assertEquals("CANNOT CONNECT: no connection is out, yet acquires fail; last creation failure: "
+                + "java.sql.SQLException: FATAL: password authentication failed", verdict(THIRTY_SECONDS));
+    }
+}
