@@ -32,6 +32,23 @@ public final class Formats {
         return String.format(java.util.Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
     }
 
+    /** A duration as an option value that parses back: the largest whole unit, e.g. 2s, 1m, 1500ms, 0. */
+    public static String wholeDuration(long nanos) {
+        if (nanos == 0) {
+            return "0";
+        }
+        String[] units = {"h", "m", "s", "ms", "us", "ns"};
+        TimeUnit[] sizes = {TimeUnit.HOURS, TimeUnit.MINUTES, TimeUnit.SECONDS, TimeUnit.MILLISECONDS,
+            TimeUnit.MICROSECONDS, TimeUnit.NANOSECONDS};
+        for (int i = 0; i < units.length; i++) {
+            long unit = sizes[i].toNanos(1);
+            if (nanos % unit == 0) {
+                return nanos / unit + units[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
     private static String oneDecimal(double value) {
         return value >= 100 ? String.valueOf(Math.round(value)) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }

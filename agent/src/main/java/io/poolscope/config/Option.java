@@ -57,7 +57,7 @@ public final class Option<T> {
 
     private static Option<Long> duration(String name, String defaultText, String help) {
         return new Option<>(name, defaultText, Parsers::durationNanos,
-                nanos -> nanos == 0 ? "0" : Formats.duration(nanos), help);
+                Formats::wholeDuration, help);
     }
 
     /** The value as a person would write it. */

@@ -91,6 +91,7 @@ public final class Options {
         try {
             values.put(option, option.parse(text));
         } catch (IllegalArgumentException e) {
+            values.remove(option); // the default, as the line says, even over a valid -D value
             problems.add("poolscope: bad value '" + text + "' for " + option.name() + " (" + e.getMessage()
                     + "); using the default " + option.defaultText());
         }

@@ -8,6 +8,8 @@ public final class Secrets {
     private static final Pattern KEY_VALUE =
             Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|credentials?)\\s*=)[^&;,)\\s]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
+    /** Oracle's thin driver: {@code jdbc:oracle:thin:user/password@host:1521:SID}. */
+    private static final Pattern ORACLE_USER_PASSWORD = Pattern.compile("(jdbc:oracle:[a-z]+:[^/@:\\s]+/)[^@\\s]*@");
 
     private Secrets() {
     }
@@ -17,6 +19,7 @@ public final class Secrets {
             return null;
         }
         String masked = KEY_VALUE.matcher(text).replaceAll("$1***");
+        masked = ORACLE_USER_PASSWORD.matcher(masked).replaceAll("$1***@");
         return USER_INFO.matcher(masked).replaceAll("$1***@");
     }
 }

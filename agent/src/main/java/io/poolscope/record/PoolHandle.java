@@ -132,7 +132,8 @@ public final class PoolHandle {
         return slots.values();
     }
 
-    public long untrackedConnections() {
+    /** Leases not tracked because {@code maxLeases} connections were tracked already (each such lease counts). */
+    public long untrackedLeases() {
         return slots.dropped();
     }
 

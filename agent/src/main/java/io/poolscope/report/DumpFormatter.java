@@ -64,9 +64,9 @@ public final class DumpFormatter {
                     .append(stats.lastCreateFailure());
         }
         out.append('\n');
-        if (state.pool.untrackedConnections() > 0) {
-            out.append("note: ").append(state.pool.untrackedConnections())
-                    .append(" connections not tracked (maxLeases reached)\n");
+        if (state.pool.untrackedLeases() > 0) {
+            out.append("note: ").append(state.pool.untrackedLeases())
+                    .append(" leases not tracked (maxLeases connections were tracked already)\n");
         }
     }
 

@@ -175,7 +175,6 @@ class OptionsTest {
         assertEquals(10_000, options.get(Option.MAX_LEASES));
     }
 
-    @Disabled("bug: a bad agent-argument value says 'using the default 30s' but the -Dpoolscope value stays in force")
     @Test
     void badArgumentValueOverASystemPropertyUsesWhatTheProblemLineSays() {
         Options options = Options.parse("leakThreshold=soon", systemProperties("poolscope.leakThreshold", "5s"));
@@ -249,8 +248,6 @@ class OptionsTest {
         assertEquals(ALL_OPTION_NAMES, String.join(", ", described.keySet()));
     }
 
-    @Disabled("bug: describe() prints explicitly set durations through Formats.duration: 2s shows as '2.00s' and 1m as "
-            + "'1m00s', which is not as written and which the option parser rejects")
     @Test
     void describeShowsWholeSecondsAndMinutesAsWritten() {
         Map<String, String> described = parse("leakThreshold=2s,dumpCooldown=1m").describe();

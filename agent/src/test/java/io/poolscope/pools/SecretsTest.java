@@ -66,8 +66,6 @@ class SecretsTest {
         assertNull(Secrets.mask(null));
     }
 
-    @Disabled("bug: Oracle's user/password@ form (jdbc:oracle:thin:scott/tiger@host:1521:orcl) is not masked, "
-            + "so the password reaches the dump's configuration line")
     @Test
     void oracleUserSlashPasswordIsMasked() {
         String masked = Secrets.mask("jdbc:oracle:thin:scott/tiger@db.example:1521:ORCL");

@@ -221,7 +221,7 @@ class DumpFormatterTest {
         app.loadOrders(connection1);
         app.loadOrders(connection2);
 
-        assertTrue(dump(DumpReason.ON_DEMAND, 0).contains("\nnote: 1 connections not tracked (maxLeases reached)\n"));
+        assertTrue(dump(DumpReason.ON_DEMAND, 0).contains("\nnote: 1 leases not tracked (maxLeases connections were tracked already)\n"));
     }
 
     @Test
