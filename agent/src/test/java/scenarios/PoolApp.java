@@ -35,6 +35,7 @@ public final class PoolApp {
             case "serve": serve(); break;
             case "plain": plain(); break;
             case "pg-refused": postgresRefuses(); break;
+            case "late": late(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -131,6 +132,26 @@ public final class PoolApp {
         readyAndWait();
         first.close();
         pool.close();
+    }
+
+    /**
+     * A pool in use before any agent is there; after the test attaches one, two connections leak and
+     * the next acquire times out.
+     */
+    static void late() throws Exception {
+        HikariDataSource pool = pool(2, 500);
+        Workers.run(pool, 2, 5, 0);
+        readyAndWait();
+        new LeakyRepository(pool).leak();
+        new LeakyRepository(pool).leak();
+        try (Connection extra = pool.getConnection()) {
+            System.out.println("result timeout=false");
+        } catch (SQLException e) {
+            System.out.println("result timeout=true");
+        }
+        System.out.println("leaked");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in)).readLine();
     }
 
     /** Uses a pool briefly and exits. */

@@ -1,0 +1,49 @@
+package io.poolscope.it;
+
+import com.sun.tools.attach.VirtualMachine;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent loaded into a running JVM whose pool classes are loaded already: they are retransformed. */
+class AttachIT {
+
+    @Test
+    void attachedAgentRetransformsLoadedPoolClasses() throws Exception {
+        Path log = Files.createTempDirectory("poolscope-attach").resolve("poolscope.log");
+        try (ForkedJvm jvm = ForkedJvm.builder().args("late").start()) {
+            jvm.awaitReady();
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(jvm.pid()));
+            try {
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "logFile=" + log);
+            } finally {
+                vm.detach();
+            }
+            ForkedJvm.awaitText("the retransformation", () -> read(log),
+                    text -> text.contains("instrumented com.zaxxer.hikari.pool.HikariPool (retransformed)"),
+                    Duration.ofSeconds(20));
+            jvm.proceed();
+            ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+            assertEquals("true", jvm.result("timeout"));
+            String text = ForkedJvm.awaitText("the exhaustion dump", () -> read(log),
+                    t -> t.contains("==== end of poolscope dump"), Duration.ofSeconds(5));
+            assertTrue(text.contains("pool 'it-pool' (HikariCP) - pool exhausted"), text);
+            assertTrue(text.contains("at scenarios.PoolApp$LeakyRepository.leak(PoolApp.java:"), text);
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
