@@ -1,9 +1,11 @@
 package io.poolscope.it;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +36,17 @@ class HikariRecordingIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
     void timeoutWritesExhaustionDumpNamingTheHolders(String hikari) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("exhaust").start()) {
+        assertExhaustionDump(ForkedJvm.builder().hikari(hikari));
+    }
+
+    @Test
+    void timeoutWritesExhaustionDumpOnJdk25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ForkedJvm.JDK_25.resolve("bin/java")), "no JDK 25 at " + ForkedJvm.JDK_25);
+        assertExhaustionDump(ForkedJvm.builder().javaHome(ForkedJvm.JDK_25).hikari("hikari-7"));
+    }
+
+    private static void assertExhaustionDump(ForkedJvm.Builder builder) throws Exception {
+        try (ForkedJvm jvm = builder.agent("").args("exhaust").start()) {
             jvm.awaitReady();
             assertEquals("true", jvm.result("timeout"), jvm.stdout());
             assertEquals("java.sql.SQLTransientConnectionException", jvm.result("exception"),
