@@ -36,6 +36,7 @@ public final class PoolApp {
             case "plain": plain(); break;
             case "pg-refused": postgresRefuses(); break;
             case "late": late(); break;
+            case "evict": evict(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -152,6 +153,25 @@ public final class PoolApp {
         System.out.println("leaked");
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in)).readLine();
+    }
+
+    /**
+     * Connections HikariCP closes itself while they are out: one evicted while held, then the pool
+     * shut down with another still out. Neither goes through recycle.
+     */
+    static void evict() throws Exception {
+        HikariDataSource pool = pool(3, 5_000);
+        Connection evicted = pool.getConnection();
+        pool.evictConnection(evicted);
+        evicted.close();
+        Connection heldAtShutdown = pool.getConnection();
+        waitForMBean();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        System.out.println("result leasesBeforeShutdown=" + server.getAttribute(poolMBean(), "LeasesOut"));
+        pool.close();
+        System.out.println("result leasesAfterShutdown=" + server.getAttribute(poolMBean(), "LeasesOut"));
+        System.out.println("result closedWhileOut=" + server.getAttribute(poolMBean(), "ConnectionsClosedWhileOut"));
+        heldAtShutdown.close();
     }
 
     /** Uses a pool briefly and exits. */

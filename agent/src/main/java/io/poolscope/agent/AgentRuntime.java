@@ -35,7 +35,6 @@ final class AgentRuntime {
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
         reporter.onPoolAdded(jmx::poolAdded);
         reporter.onPoolGone(jmx::poolGone);
-        Bridge.install(recording.recorder());
 
         List<PoolAdapter> adapters = PoolAdapters.all();
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
@@ -51,7 +50,14 @@ final class AgentRuntime {
             }
             filter.prepare();
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(reporter::dumpAtShutdown, "poolscope-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                reporter.dumpAtShutdown();
+            } catch (Throwable error) {
+                // the JVM is going down; nothing to tell the application
+            }
+        }, "poolscope-shutdown"));
+        Bridge.install(recording.recorder()); // last: recording starts only once everything above is in place
     }
 
     /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */

@@ -40,6 +40,10 @@ public final class Bridge {
         recorder.released(pool, connectionKey);
     }
 
+    public static void closed(Object pool, Object connectionKey) {
+        recorder.closed(pool, connectionKey);
+    }
+
     public static long createStart(Object pool) {
         return recorder.createStart(pool);
     }

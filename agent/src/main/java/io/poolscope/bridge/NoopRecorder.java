@@ -26,6 +26,10 @@ public final class NoopRecorder implements Recorder {
     }
 
     @Override
+    public void closed(Object pool, Object connectionKey) {
+    }
+
+    @Override
     public long createStart(Object pool) {
         return 0L;
     }

@@ -24,6 +24,12 @@ public interface Recorder {
     /** The connection identified by {@code connectionKey} goes back to the pool. */
     void released(Object pool, Object connectionKey);
 
+    /**
+     * The pool closed the physical connection identified by {@code connectionKey} (evicted, broken,
+     * or the pool shut down), possibly while it was out: its lease, if any, ends here.
+     */
+    void closed(Object pool, Object connectionKey);
+
     /** The pool starts opening a physical connection; returns a start time for {@link #createEnd}. */
     long createStart(Object pool);
 

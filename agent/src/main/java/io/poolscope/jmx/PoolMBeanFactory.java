@@ -42,6 +42,8 @@ final class PoolMBeanFactory {
         longStat(bean, pool, "Failures", "Acquires that failed otherwise", StatisticsView::failures);
         longStat(bean, pool, "Releases", "Connections returned", StatisticsView::releases);
         longStat(bean, pool, "SuspectedLeaks", "Leases held past leakThreshold", StatisticsView::suspectedLeaks);
+        longStat(bean, pool, "ConnectionsClosedWhileOut", "Connections the pool closed while out (broken, evicted, shut down)",
+                StatisticsView::closedWhileOut);
         longStat(bean, pool, "ConnectionsCreated", "Physical connections opened", s -> s.creates().count());
         longStat(bean, pool, "ConnectionCreationFailures", "Physical connections that failed to open",
                 StatisticsView::createFailures);

@@ -2,8 +2,6 @@ package io.poolscope.record;
 
 import io.poolscope.bridge.Recorder;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * The recorder behind the bridge once the agent is ready. Every method runs on an application
  * thread inside a pool call: it takes no lock shared by all threads, allocates nothing on the common
@@ -12,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 public final class ActiveRecorder implements Recorder {
 
     /** A lease that waited this long is a sign the pool is under pressure. */
-    private static final long PRESSURE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PRESSURE_WAIT_NANOS = ThreadStates.WAITING_NANOS;
+
+    /** Pools wrapping pools nest a few levels at most; deeper means an exit was missed. */
+    private static final int MAX_NESTING = 4;
 
     private final PoolRegistry pools;
     private final ThreadStates threads;
@@ -39,6 +40,9 @@ public final class ActiveRecorder implements Recorder {
                 return null;
             }
             ThreadState thread = threads.current();
+            if (thread.depth > MAX_NESTING) {
+                thread.depth = 0; // an exit advice that never ran; start afresh rather than skip leases for good
+            }
             if (thread.depth++ == 0) {
                 thread.leasedInThisAcquire = false;
                 thread.startWaiting(handle, System.nanoTime());
@@ -70,12 +74,12 @@ public final class ActiveRecorder implements Recorder {
             }
             Object rawStack = stacks.capture(handle, thread);
             LeaseSlot slot = handle.slotFor(connectionKey);
-            if (slot.begin(thread, Thread.currentThread().getName(), now, wait, rawStack)) {
+            if (slot.begin(thread, threadName(), now, wait, rawStack)) {
                 stacks.leaseBegan(handle);
             }
-            handle.stats.waits.recordNanos(thread.stripe, wait);
+            handle.stats.times.recordWait(thread, thread.timesFor(handle), wait);
             if (wait >= PRESSURE_WAIT_NANOS) {
-                handle.notePressure(now);
+                handle.hintPressure();
             }
         } catch (Throwable error) {
             errors.record(error);
@@ -98,9 +102,9 @@ public final class ActiveRecorder implements Recorder {
                 return; // returned without handing out a connection poolscope saw
             }
             long now = System.nanoTime();
-            handle.stats.waits.recordNanos(thread.stripe, now - thread.acquireStartNanos());
+            handle.stats.times.recordWait(thread, thread.timesFor(handle), now - thread.acquireStartNanos());
             if (handle.introspector().isTimeout(thrown)) {
-                handle.stats.timeouts.increment();
+                handle.stats.timedOut(now);
                 handle.notePressure(now);
                 listener.timedOut(handle);
             } else {
@@ -130,7 +134,7 @@ public final class ActiveRecorder implements Recorder {
             long held = slot.end(now);
             if (held >= 0) {
                 stacks.leaseEnded(handle);
-                handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
+                recordHold(handle, held);
             }
         } catch (Throwable error) {
             errors.record(error);
@@ -145,10 +149,41 @@ public final class ActiveRecorder implements Recorder {
             return;
         }
         stacks.leaseEnded(handle);
-        handle.stats.holds.recordNanos((int) Thread.currentThread().getId(), held);
+        recordHold(handle, held);
         if (lease != null) {
             listener.leakReturned(handle, lease, held, Thread.currentThread().getName());
         }
+    }
+
+    @Override
+    public void closed(Object pool, Object connectionKey) {
+        try {
+            PoolHandle handle = pools.existingHandle(pool);
+            LeaseSlot slot = handle == null ? null : handle.existingSlot(connectionKey);
+            if (slot == null) {
+                return;
+            }
+            if (slot.end(System.nanoTime()) >= 0) {
+                stacks.leaseEnded(handle);
+                handle.stats.closedWhileOut.increment();
+            }
+            handle.forget(connectionKey);
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    /** The current thread's name; unnamed virtual threads get one made from their id. */
+    private static String threadName() {
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        return name.isEmpty() ? "thread#" + thread.getId() : name;
+    }
+
+    /** Into the releasing thread's own record (usually the thread that took the connection). */
+    private void recordHold(PoolHandle handle, long held) {
+        ThreadState thread = threads.current();
+        handle.stats.times.recordHold(thread, thread.timesFor(handle), held);
     }
 
     @Override
@@ -164,7 +199,7 @@ public final class ActiveRecorder implements Recorder {
                 return;
             }
             if (thrown == null) {
-                handle.stats.creates.recordNanos(0, System.nanoTime() - startNanos);
+                handle.stats.created(System.nanoTime() - startNanos);
             } else {
                 handle.stats.createFailed(thrown);
             }

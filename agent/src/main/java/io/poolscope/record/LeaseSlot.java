@@ -101,7 +101,7 @@ public final class LeaseSlot {
 
     /** A consistent copy of the current lease, or {@code null} if the connection is not leased. */
     LeaseView read(long nowNanos) {
-        for (int attempt = 0; attempt < 8; attempt++) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
             int before = (int) SEQ.getAcquire(this);
             if ((before & 1) != 0) {
                 Thread.onSpinWait();
@@ -120,7 +120,8 @@ public final class LeaseSlot {
                     return null;
                 }
                 boolean reported = (long) REPORTED.getOpaque(this) == number;
-                LeaseView view = new LeaseView(this, number, acquired, nowNanos - acquired, waited, thread, name, rawStack, reported);
+                LeaseView view = new LeaseView(this, number, acquired, Math.max(0L, nowNanos - acquired), waited, thread,
+                        name, rawStack, reported);
                 if (rawStack instanceof AcquisitionStack) {
                     view.resolveStack((AcquisitionStack) rawStack);
                 }

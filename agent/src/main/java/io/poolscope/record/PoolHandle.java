@@ -17,7 +17,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class PoolHandle {
 
-    /** A pool stays "under pressure" (every lease keeps its stack in stacks=auto) this long after the last sign. */
+    /**
+     * A pool stays "under pressure" (every lease keeps its stack in stacks=auto) this long after the
+     * last confirmed sign: a timeout, threads seen waiting, half the pool out, a suspected leak. A
+     * single slow acquire (a GC pause will do) turns pressure on only until the scanner's next pass.
+     */
     private static final long PRESSURE_HOLD_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final WeakReference<Object> pool;
@@ -39,6 +43,7 @@ public final class PoolHandle {
         this.slots = new WeakIdentityTable<>(maxLeases);
         this.stats = new PoolStatistics(StripedHistogram.defaultStripes());
         this.cachedMax = introspector.maxConnections(pool);
+        this.lastPressureNanos = System.nanoTime() - PRESSURE_HOLD_NANOS;
     }
 
     public String name() {
@@ -76,6 +81,11 @@ public final class PoolHandle {
         return slots.get(connectionKey);
     }
 
+    /** Drops the slot of a physical connection the pool closed. */
+    void forget(Object connectionKey) {
+        slots.remove(connectionKey);
+    }
+
     boolean isUnderPressure() {
         return underPressure;
     }
@@ -86,17 +96,31 @@ public final class PoolHandle {
         return max > 0 && liveLeases.sum() * 2 >= max;
     }
 
+    /** A confirmed sign of pressure. */
     void notePressure(long nowNanos) {
         lastPressureNanos = nowNanos;
+        underPressure = true;
+    }
+
+    /** A hint of pressure (one slow acquire): on until the scanner's next pass unless confirmed. */
+    void hintPressure() {
         if (!underPressure) {
             underPressure = true;
         }
     }
 
-    /** Called by the scanner: pressure ends once no sign of it was seen for a while. */
+    /** Called by the scanner: pressure ends once no confirmed sign of it was seen for a while. */
     void relaxPressure(long nowNanos) {
         if (underPressure && nowNanos - lastPressureNanos > PRESSURE_HOLD_NANOS) {
             underPressure = false;
+        }
+    }
+
+    /** Called by the scanner with the leases it counted: corrects any drift of {@link #liveLeases}. */
+    void resyncLiveLeases(int counted) {
+        long drift = counted - liveLeases.sum();
+        if (drift != 0) {
+            liveLeases.add(drift);
         }
     }
 

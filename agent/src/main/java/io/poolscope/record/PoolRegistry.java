@@ -16,7 +16,7 @@ public final class PoolRegistry {
 
     private final WeakIdentityTable<PoolHandle> byPool = new WeakIdentityTable<>(MAX_POOLS);
     private final List<PoolHandle> all = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> namesTaken = new HashMap<>();
+    private final Map<String, Integer> unnamedSeen = new HashMap<>();
     private final Function<Class<?>, PoolIntrospector> introspectors;
     private final int maxLeasesPerPool;
     private volatile RecordingListener listener = RecordingListener.NONE;
@@ -40,6 +40,11 @@ public final class PoolRegistry {
         return handle;
     }
 
+    /** The handle of {@code pool} if it was seen already, else {@code null}. */
+    PoolHandle existingHandle(Object pool) {
+        return byPool.get(pool);
+    }
+
     // runs under byPool's lock, once per pool
     private PoolHandle newHandle(Object pool) {
         PoolIntrospector introspector = introspectors.apply(pool.getClass());
@@ -53,13 +58,30 @@ public final class PoolRegistry {
         return handle;
     }
 
+    /**
+     * The pool's own name; a pool without one is "HikariCP-1", "HikariCP-2", ... A name that a live
+     * pool holds already gets "#2", "#3": a pool closed and created again under the same name
+     * keeps it (and its JMX name).
+     */
     private String uniqueName(String ownName, String library) {
-        String base = ownName == null || ownName.trim().isEmpty() ? library : ownName.trim();
-        int seen = namesTaken.merge(base, 1, Integer::sum);
         if (ownName == null || ownName.trim().isEmpty()) {
-            return base + "-" + seen;
+            return library + "-" + unnamedSeen.merge(library, 1, Integer::sum);
         }
-        return seen == 1 ? base : base + "#" + seen;
+        String base = ownName.trim();
+        String candidate = base;
+        for (int n = 2; isTaken(candidate); n++) {
+            candidate = base + "#" + n;
+        }
+        return candidate;
+    }
+
+    private boolean isTaken(String name) {
+        for (PoolHandle handle : all) {
+            if (!handle.isGone() && handle.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pools whose objects are still alive, in the order they were seen. */

@@ -1,5 +1,7 @@
 package io.poolscope.record;
 
+import io.poolscope.pools.Secrets;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -8,44 +10,65 @@ final class PoolStatistics {
 
     private static final long RECENT_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    final StripedHistogram waits;
-    final StripedHistogram holds;
+    final PoolTimes times;
     final StripedHistogram creates = new StripedHistogram(1);
     final LongAdder timeouts = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder createFailures = new LongAdder();
     final LongAdder suspectedLeaks = new LongAdder();
+    /** Connections the pool closed while they were out (broken, evicted, or aborted at shutdown). */
+    final LongAdder closedWhileOut = new LongAdder();
     private final RecentWindow recentWaits = new RecentWindow(RECENT_WINDOW_NANOS, 6);
     private final RecentWindow recentHolds = new RecentWindow(RECENT_WINDOW_NANOS, 6);
     private volatile String lastCreateFailure;
     private volatile long lastCreateFailureMillis;
+    private volatile long lastCreateFailureNanos;
+    private volatile long lastCreateNanos;
+    private volatile long lastTimeoutNanos;
 
     PoolStatistics(int stripes) {
-        waits = new StripedHistogram(stripes);
-        holds = new StripedHistogram(stripes);
+        times = new PoolTimes(stripes);
     }
 
     void createFailed(Throwable thrown) {
         createFailures.increment();
-        String text = String.valueOf(thrown);
+        String text = Secrets.mask(String.valueOf(thrown));
         lastCreateFailure = text.length() > 500 ? text.substring(0, 500) + "..." : text;
         lastCreateFailureMillis = System.currentTimeMillis();
+        lastCreateFailureNanos = System.nanoTime();
+    }
+
+    void created(long tookNanos) {
+        creates.recordNanos(0, tookNanos);
+        lastCreateNanos = System.nanoTime();
+    }
+
+    void timedOut(long nowNanos) {
+        timeouts.increment();
+        lastTimeoutNanos = nowNanos;
+    }
+
+    private static long sinceOrNever(long lastNanos, long count) {
+        return count == 0 ? Long.MAX_VALUE : System.nanoTime() - lastNanos;
     }
 
     /** Called by the scanner. */
     void tick(long nowNanos) {
-        recentWaits.tick(nowNanos, waits);
-        recentHolds.tick(nowNanos, holds);
+        times.retireEnded();
+        recentWaits.tick(nowNanos, times::waits);
+        recentHolds.tick(nowNanos, times::holds);
     }
 
     StatisticsView view() {
-        org.HdrHistogram.Histogram waitsNow = waits.snapshot();
-        org.HdrHistogram.Histogram holdsNow = holds.snapshot();
+        org.HdrHistogram.Histogram waitsNow = times.waits();
+        org.HdrHistogram.Histogram holdsNow = times.holds();
         return new StatisticsView(
                 waitsNow.getTotalCount(), timeouts.sum(), failures.sum(), holdsNow.getTotalCount(),
                 Percentiles.of(waitsNow), recentWaits.recent(waitsNow),
                 Percentiles.of(holdsNow), recentHolds.recent(holdsNow),
                 Percentiles.of(creates.snapshot()), createFailures.sum(), lastCreateFailure,
-                lastCreateFailureMillis, suspectedLeaks.sum());
+                lastCreateFailureMillis, suspectedLeaks.sum(), closedWhileOut.sum(),
+                sinceOrNever(lastTimeoutNanos, timeouts.sum()),
+                lastCreateFailureNanos != 0 && lastCreateFailureNanos - lastCreateNanos > 0);
     }
 }

@@ -30,10 +30,10 @@ final class RecentWindow {
     }
 
     /** Called by the scanner: keeps a snapshot every step and forgets those older than the window. */
-    synchronized void tick(long nowNanos, StripedHistogram source) {
+    synchronized void tick(long nowNanos, java.util.function.Supplier<Histogram> source) {
         Mark newest = marks.peekLast();
         if (newest == null || nowNanos - newest.atNanos >= stepNanos) {
-            marks.addLast(new Mark(nowNanos, source.snapshot()));
+            marks.addLast(new Mark(nowNanos, source.get()));
         }
         while (marks.size() > 1 && nowNanos - marks.peekFirst().atNanos > windowNanos + stepNanos) {
             marks.removeFirst();
@@ -47,7 +47,11 @@ final class RecentWindow {
             return Percentiles.of(current);
         }
         Histogram delta = current.copy();
-        delta.subtract(oldest.cumulative);
+        try {
+            delta.subtract(oldest.cumulative);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return Percentiles.of(current); // a record read mid-update; the next reading will be consistent
+        }
         return Percentiles.of(delta);
     }
 }

@@ -80,8 +80,12 @@ public final class Recording {
         for (LeaseView lease : leases(pool, nowNanos)) {
             if (lease.ageNanos() >= thresholdNanos && !lease.leakReported()) {
                 lease.slot().markLeakReported(lease.leaseNumber());
-                pool.stats.suspectedLeaks.increment();
-                found.add(lease);
+                // a release racing the mark would not log "returned": report only leases still out after it
+                LeaseView again = lease.slot().read(nowNanos);
+                if (again != null && again.leaseNumber() == lease.leaseNumber()) {
+                    pool.stats.suspectedLeaks.increment();
+                    found.add(lease);
+                }
             }
         }
         return found;
@@ -116,8 +120,9 @@ public final class Recording {
             }
             oldLease |= lease.leakReported();
         }
+        pool.resyncLiveLeases(active);
         int max = pool.maxConnections();
-        boolean busy = max > 0 && active * 2 > max;
+        boolean busy = max > 0 && active * 2 >= max;
         if (busy || oldLease || !threads.waitingOn(pool).isEmpty()) {
             pool.notePressure(nowNanos);
         } else {

@@ -16,12 +16,16 @@ public final class StatisticsView {
     private final String lastCreateFailure;
     private final long lastCreateFailureMillis;
     private final long suspectedLeaks;
+    private final long closedWhileOut;
+    private final long nanosSinceLastTimeout;
+    private final boolean lastCreateFailed;
 
     StatisticsView(long acquires, long timeouts, long failures, long releases,
                    Percentiles waitSinceStart, Percentiles waitRecent,
                    Percentiles holdSinceStart, Percentiles holdRecent,
                    Percentiles creates, long createFailures, String lastCreateFailure,
-                   long lastCreateFailureMillis, long suspectedLeaks) {
+                   long lastCreateFailureMillis, long suspectedLeaks, long closedWhileOut,
+                   long nanosSinceLastTimeout, boolean lastCreateFailed) {
         this.acquires = acquires;
         this.timeouts = timeouts;
         this.failures = failures;
@@ -35,6 +39,24 @@ public final class StatisticsView {
         this.lastCreateFailure = lastCreateFailure;
         this.lastCreateFailureMillis = lastCreateFailureMillis;
         this.suspectedLeaks = suspectedLeaks;
+        this.closedWhileOut = closedWhileOut;
+        this.nanosSinceLastTimeout = nanosSinceLastTimeout;
+        this.lastCreateFailed = lastCreateFailed;
+    }
+
+    /** Connections the pool closed while they were out (broken, evicted, aborted at shutdown). */
+    public long closedWhileOut() {
+        return closedWhileOut;
+    }
+
+    /** Time since the last acquire timeout; {@link Long#MAX_VALUE} if there was none. */
+    public long nanosSinceLastTimeout() {
+        return nanosSinceLastTimeout;
+    }
+
+    /** Whether the last attempt to open a connection failed (none succeeded since). */
+    public boolean lastCreateFailed() {
+        return lastCreateFailed;
     }
 
     /** Acquires that ended, successful or not. */

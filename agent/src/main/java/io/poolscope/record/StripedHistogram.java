@@ -33,13 +33,25 @@ public final class StripedHistogram {
     }
 
     public void recordNanos(int stripe, long nanos) {
+        stripes[stripe & mask].recordValue(toMicros(nanos));
+    }
+
+    /** Nanoseconds to recorded microseconds, clamped to the trackable range. */
+    static long toMicros(long nanos) {
         long micros = nanos / 1_000L;
-        stripes[stripe & mask].recordValue(micros < 0 ? 0 : Math.min(micros, HIGHEST_MICROS));
+        return micros < 0 ? 0 : Math.min(micros, HIGHEST_MICROS);
+    }
+
+    /** An empty histogram for sums and snapshots: it grows only as far as the values added need. */
+    static Histogram newSnapshot() {
+        Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+        histogram.setAutoResize(true);
+        return histogram;
     }
 
     /** The sum of the stripes since start (values in microseconds). */
     public Histogram snapshot() {
-        Histogram sum = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+        Histogram sum = newSnapshot();
         for (AtomicHistogram stripe : stripes) {
             sum.add(stripe);
         }

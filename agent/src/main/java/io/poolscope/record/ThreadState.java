@@ -29,6 +29,10 @@ public final class ThreadState {
     long acquireStartNanos;
     boolean leasedInThisAcquire;
     int sampleCounter;
+    /** The times this thread records for the pool it used last (most threads use one pool). */
+    private PoolHandle timesPool;
+    private ThreadTimes times;
+    private java.util.Map<PoolHandle, ThreadTimes> otherPools;
     @SuppressWarnings("unused") // accessed through WAITING_ON
     private PoolHandle waitingOn;
 
@@ -36,6 +40,30 @@ public final class ThreadState {
         this.thread = new WeakReference<>(thread);
         this.threadId = thread.getId();
         this.stripe = (int) (threadId ^ (threadId >>> 16));
+    }
+
+    /** This thread's wait and hold record for {@code pool}; {@code null} once the pool has too many threads. */
+    ThreadTimes timesFor(PoolHandle pool) {
+        if (timesPool == pool) {
+            return times;
+        }
+        return switchTimes(pool);
+    }
+
+    private ThreadTimes switchTimes(PoolHandle pool) {
+        if (timesPool != null) {
+            if (otherPools == null) {
+                otherPools = new java.util.WeakHashMap<>(); // a pool that is gone must not be kept here
+            }
+            otherPools.put(timesPool, times);
+        }
+        ThreadTimes found = otherPools == null ? null : otherPools.remove(pool);
+        if (found == null) {
+            found = pool.stats.times.register(this);
+        }
+        timesPool = pool;
+        times = found;
+        return found;
     }
 
     /** Marks this thread as waiting on {@code pool}; release-ordered so a reader sees the start time. */

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ThreadStates {
 
+    /** How long a thread must have been in the acquire method to count as waiting. */
+    static final long WAITING_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+
     private final ThreadLocal<ThreadState> current = ThreadLocal.withInitial(this::register);
     private final ConcurrentLinkedQueue<ThreadState> all = new ConcurrentLinkedQueue<>();
     private final AtomicInteger registered = new AtomicInteger();
@@ -35,11 +38,15 @@ public final class ThreadStates {
         return state;
     }
 
-    /** The threads now waiting on {@code pool}. */
+    /**
+     * The threads that have been in {@code pool}'s acquire method for at least
+     * {@link #WAITING_NANOS}: those are waiting. A busy, healthy pool always has a few threads
+     * inside the method for a few microseconds, and they are not.
+     */
     List<ThreadState> waitingOn(PoolHandle pool) {
         List<ThreadState> waiting = new ArrayList<>();
         for (ThreadState state : all) {
-            if (state.waitingOn() == pool) {
+            if (state.waitingOn() == pool && System.nanoTime() - state.acquireStartNanos() >= WAITING_NANOS) {
                 waiting.add(state);
             }
         }

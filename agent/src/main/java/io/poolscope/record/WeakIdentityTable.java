@@ -4,6 +4,7 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -31,7 +32,10 @@ public final class WeakIdentityTable<V> {
     private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
     private volatile Entry<V>[] entries;
     private int used; // entries in the array, live or dead; guarded by this
-    private long dropped; // inserts refused because the table was full; guarded by this
+    private int removed; // entries cleared by remove() since the last rebuild; guarded by this
+    private final LongAdder dropped = new LongAdder(); // inserts refused because the table was full
+    /** Set while the table is full, so refused inserts do not take the lock; cleared when a rebuild frees room. */
+    private volatile boolean full;
 
     public WeakIdentityTable(int maxEntries) {
         this.maxEntries = maxEntries;
@@ -57,16 +61,29 @@ public final class WeakIdentityTable<V> {
      * The value for {@code key}, created by {@code factory} if absent. Returns {@code null} when the
      * table is full or the factory returns {@code null}.
      */
-    public synchronized V computeIfAbsent(Object key, Function<Object, V> factory) {
+    public V computeIfAbsent(Object key, Function<Object, V> factory) {
         V existing = get(key);
         if (existing != null) {
             return existing;
         }
-        if (used >= maxEntries && drainCleared()) {
+        if (full) {
+            dropped.increment();
+            return null;
+        }
+        return insert(key, factory);
+    }
+
+    private synchronized V insert(Object key, Function<Object, V> factory) {
+        V existing = get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (used >= maxEntries && (drainCleared() | removed > 0)) {
             rebuild();
         }
         if (used >= maxEntries) {
-            dropped++;
+            full = true;
+            dropped.increment();
             return null;
         }
         V value = factory.apply(key);
@@ -81,9 +98,25 @@ public final class WeakIdentityTable<V> {
         return value;
     }
 
-    /** Drops the entries whose keys were collected. Cheap when there are none. */
+    /** Forgets {@code key}; its entry stays, dead, until the next rebuild. */
+    public synchronized void remove(Object key) {
+        Entry<V>[] table = entries;
+        int mask = table.length - 1;
+        int i = System.identityHashCode(key) & mask;
+        Entry<V> entry;
+        while ((entry = table[i]) != null) {
+            if (entry.get() == key) {
+                entry.clear();
+                removed++;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Drops the entries whose keys were collected or removed. Cheap when there are none. */
     public synchronized void expungeStale() {
-        if (drainCleared()) {
+        if (drainCleared() | removed > 0) {
             rebuild();
         }
     }
@@ -99,8 +132,8 @@ public final class WeakIdentityTable<V> {
         return values;
     }
 
-    public synchronized long dropped() {
-        return dropped;
+    public long dropped() {
+        return dropped.sum();
     }
 
     // guarded by this
@@ -129,6 +162,8 @@ public final class WeakIdentityTable<V> {
             insert(fresh, entry);
         }
         used = alive.size();
+        removed = 0;
+        full = used >= maxEntries;
         entries = fresh;
     }
 

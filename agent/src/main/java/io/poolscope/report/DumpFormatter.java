@@ -48,9 +48,10 @@ public final class DumpFormatter {
                 .append(state.waiters.size()).append(" threads waiting\n");
         out.append("acquires=").append(stats.acquires()).append(" timeouts=").append(stats.timeouts())
                 .append(" failures=").append(stats.failures()).append(" releases=").append(stats.releases())
-                .append(" suspectedLeaks=").append(stats.suspectedLeaks());
+                .append(" suspectedLeaks=").append(stats.suspectedLeaks())
+                .append(" closedWhileOut=").append(stats.closedWhileOut());
         if (suppressedSinceLast > 0) {
-            out.append(" exhaustionDumpsSuppressed=").append(suppressedSinceLast);
+            out.append(" timeoutsNotDumped=").append(suppressedSinceLast);
         }
         out.append('\n');
         out.append("wait:  ").append(percentiles(stats.waitSinceStart())).append("  | last minute: ")

@@ -31,14 +31,14 @@ public final class PoolState {
         this.pool = pool;
         this.nowNanos = System.nanoTime();
         this.nowMillis = System.currentTimeMillis();
+        this.leases = recording.leases(pool, nowNanos); // first: their ages are measured from nowNanos
+        this.waiters = recording.waiters(pool);
         this.stats = pool.statistics();
         this.counters = pool.counters();
         this.settings = pool.settings();
         this.maxConnections = pool.maxConnections();
-        this.leases = recording.leases(pool, nowNanos);
-        this.waiters = recording.waiters(pool);
         this.groups = HolderGroup.byCallSite(leases);
-        this.verdict = Verdict.of(maxConnections, groups, leases, waiters, stats, leakThresholdNanos);
+        this.verdict = Verdict.of(maxConnections, counters, groups, leases, waiters, stats, leakThresholdNanos);
     }
 
     public static PoolState read(PoolHandle pool, Recording recording, long leakThresholdNanos) {

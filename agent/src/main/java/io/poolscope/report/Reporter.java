@@ -27,8 +27,8 @@ public final class Reporter implements RecordingListener {
     /** Per pool: when the last exhaustion dump was written and how many were held back since. */
     private static final class DumpState {
         volatile boolean timeoutPending;
+        final java.util.concurrent.atomic.AtomicLong timeoutsSinceDump = new java.util.concurrent.atomic.AtomicLong();
         long lastExhaustionDumpNanos;
-        long suppressed;
         boolean dumpedOnce;
     }
 
@@ -83,6 +83,7 @@ public final class Reporter implements RecordingListener {
     @Override
     public void timedOut(PoolHandle pool) {
         DumpState state = dumpStates.computeIfAbsent(pool, key -> new DumpState());
+        state.timeoutsSinceDump.incrementAndGet();
         if (!state.timeoutPending) {
             state.timeoutPending = true;
             wakeUp.run();
@@ -133,7 +134,7 @@ public final class Reporter implements RecordingListener {
 
     private void reportSuspectedLeaks(long nowNanos) {
         for (PoolHandle pool : recording.pools()) {
-            for (LeaseView lease : recording.newSuspectedLeaks(pool, nowNanos, leakThreshold)) {
+            for (LeaseView lease : recording.newSuspectedLeaks(pool, nowNanos, leakThreshold)) { // still out after marking
                 log.warn(DumpFormatter.leak(pool.name(), lease));
             }
         }
@@ -147,22 +148,24 @@ public final class Reporter implements RecordingListener {
             }
             state.timeoutPending = false;
             if (state.dumpedOnce && nowNanos - state.lastExhaustionDumpNanos < dumpCooldown) {
-                state.suppressed++;
-                continue;
+                continue; // the timeouts stay counted for the next dump
             }
-            log.warn(dump(entry.getKey(), DumpReason.EXHAUSTED, state.suppressed));
+            // the timeouts since the last dump, less the one this dump is for
+            long heldBack = state.dumpedOnce ? Math.max(0, state.timeoutsSinceDump.getAndSet(0) - 1) : 0;
+            if (!state.dumpedOnce) {
+                state.timeoutsSinceDump.set(0);
+            }
+            log.warn(dump(entry.getKey(), DumpReason.EXHAUSTED, heldBack));
             state.dumpedOnce = true;
             state.lastExhaustionDumpNanos = nowNanos;
-            state.suppressed = 0;
         }
     }
 
     private void reportInternalErrors() {
         long errors = recording.errors().count();
         if (errors > internalErrorsLogged) {
-            Throwable first = recording.errors().first();
             log.warn("poolscope: " + errors + " internal errors so far (the application was not affected); first: "
-                    + first + (first != null && first.getStackTrace().length > 0 ? " at " + first.getStackTrace()[0] : ""));
+                    + recording.errors().first());
             internalErrorsLogged = errors;
         }
     }

@@ -87,7 +87,7 @@ class VerdictTest {
         exhaustFromLoadOrders();
 
         assertMatches("POOL EXHAUSTED BY A LEAK: 2 of 2 connections out \\(pool max 2\\) were taken at " + LOAD_ORDERS
-                + " and held up to \\S+ \\(leak threshold 1ns\\)", verdict(1));
+                + " and held past the leak threshold \\(1ns\\), the oldest \\S+", verdict(1));
     }
 
     @Test
@@ -115,7 +115,7 @@ class VerdictTest {
         start("stacks=off");
         exhaustFromLoadOrders();
 
-        assertEquals("POOL EXHAUSTED: 2 connections out, 0 threads waiting; no acquisition stack was recorded "
+        assertEquals("POOL EXHAUSTED: 2 connections out (pool max 2), 0 threads waiting; no acquisition stack was recorded "
                 + "for the holders (taken while the pool was healthy, or stacks=off)", verdict(THIRTY_SECONDS));
     }
 
@@ -149,7 +149,7 @@ class VerdictTest {
                 new SQLException("FATAL: too many connections for role \"app\""));
         app.loadOrdersTimingOut();
 
-        assertEquals("POOL CANNOT GROW: 1 connection out of a maximum of 2, and opening more fails (1 failures); "
+        assertEquals("POOL CANNOT GROW: 1 connection out of a maximum of 2, and opening more fails (1 failures so far); "
                 + "last: java.sql.SQLException: FATAL: too many connections for role \"app\"", verdict(THIRTY_SECONDS));
     }
 
@@ -162,7 +162,7 @@ class VerdictTest {
                 new SQLException("FATAL: password authentication failed"));
         app.loadOrdersTimingOut();
 
-        assertEquals("CANNOT CONNECT: no connection is out, yet acquires fail; last creation failure: "
+        assertEquals("CANNOT CONNECT: no connection is out, yet acquires fail; opening one fails: "
                 + "java.sql.SQLException: FATAL: password authentication failed", verdict(THIRTY_SECONDS));
     }
 }

@@ -70,6 +70,18 @@ class HikariRecordingIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
+    void connectionsThePoolClosesWhileOutAreNoLongerOut(String hikari) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("evict").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            assertEquals("1", jvm.result("leasesBeforeShutdown"), "the evicted one ended: " + jvm.stdout());
+            assertEquals("0", jvm.result("leasesAfterShutdown"), jvm.stdout());
+            assertEquals("2", jvm.result("closedWhileOut"), jvm.stdout());
+            assertFalse(jvm.log().contains("JVM shutdown with connections still out"), jvm.log());
+        }
+    }
+
     @Test
     void periodicDumpsWithStacksOffListLeasesWithoutStacks() throws Exception {
         try (ForkedJvm jvm = ForkedJvm.builder().agent("dumpInterval=300ms,stacks=off").args("serve").start()) {

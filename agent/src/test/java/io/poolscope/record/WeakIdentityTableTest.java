@@ -140,11 +140,12 @@ class WeakIdentityTableTest {
         assertNull(table.computeIfAbsent(newcomer, k -> "newcomer"), "full while the first key lives");
 
         awaitCollected(dropped);
-        // the collector clears the reference first and queues it a moment later: retry until the place is free
+        // the collector clears the reference first and queues it a moment later; the scanner's
+        // expungeStale() then frees the place: retry as it would
         long deadline = System.nanoTime() + GC_DEADLINE_NANOS;
         String stored;
         while ((stored = table.computeIfAbsent(newcomer, k -> "newcomer")) == null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            table.expungeStale();
         }
 
         assertEquals("newcomer", stored);

@@ -122,7 +122,7 @@ class ReporterTest {
         String first = exhaustionDumps().get(0);
         assertTrue(first.contains(" - pool exhausted: an acquire timed out - "), first);
         assertTrue(first.contains("\nacquires=4 timeouts=2 "), first);
-        assertFalse(first.contains("exhaustionDumpsSuppressed"), first);
+        assertFalse(first.contains("timeoutsNotDumped"), first);
 
         app.loadOrdersTimingOut();
         reporter.tick(t0 + SECOND);
@@ -135,7 +135,7 @@ class ReporterTest {
         reporter.tick(t0 + 11 * SECOND);
         assertEquals(2, exhaustionDumps().size(), "a timeout after the cooldown is dumped");
         String second = exhaustionDumps().get(1);
-        assertTrue(second.contains(" timeouts=5 ") && second.contains(" exhaustionDumpsSuppressed=2\n"), second);
+        assertTrue(second.contains(" timeouts=5 ") && second.contains(" timeoutsNotDumped=2\n"), second);
 
         app.loadOrdersTimingOut();
         reporter.tick(t0 + 12 * SECOND);

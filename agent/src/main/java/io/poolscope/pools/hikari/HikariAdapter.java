@@ -19,6 +19,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>acquire: {@code HikariPool.getConnection(long)}, which holds the wait and throws the timeout;</li>
  *   <li>lease: {@code PoolEntry.createProxyConnection(..)} (one argument in 5+, two in 4), called once per successful borrow;</li>
  *   <li>release: {@code HikariPool.recycle(PoolEntry)}, called once per close of a borrowed connection;</li>
+ *   <li>closed by the pool: {@code PoolEntry.close()}; a broken or evicted connection, or one aborted at
+ *       shutdown, is closed there without going through {@code recycle};</li>
  *   <li>creation: {@code PoolBase.newConnection(..)} (no argument up to 5, one in 6+).</li>
  * </ul>
  */
@@ -31,6 +33,7 @@ public final class HikariAdapter implements PoolAdapter {
                     HikariAcquireAdvice.class),
             new Hook(POOL, named("recycle").and(takesArguments(1)), HikariReleaseAdvice.class),
             new Hook("com.zaxxer.hikari.pool.PoolEntry", named("createProxyConnection"), HikariLeaseAdvice.class),
+            new Hook("com.zaxxer.hikari.pool.PoolEntry", named("close").and(takesArguments(0)), HikariCloseAdvice.class),
             new Hook("com.zaxxer.hikari.pool.PoolBase", named("newConnection"), HikariCreateAdvice.class)));
 
     private final PoolIntrospector introspector = new HikariIntrospector();
