@@ -57,11 +57,14 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void leased(Object pool, Object connectionKey) {
         try {
-            PoolHandle handle = pools.handleFor(pool);
-            if (handle == null) {
-                return;
-            }
             ThreadState thread = threads.current();
+            PoolHandle handle = thread.waitingOn(); // inside an acquire: the handle acquireStart found
+            if (handle == null || !handle.isFor(pool)) {
+                handle = pools.handleFor(pool);
+                if (handle == null) {
+                    return;
+                }
+            }
             boolean inAcquire = thread.depth > 0;
             if (inAcquire && thread.leasedInThisAcquire) {
                 return; // an inner pool call of the same acquire: the lease is counted once

@@ -58,6 +58,11 @@ public final class PoolHandle {
         return firstSeenMillis;
     }
 
+    /** Whether this is the handle of {@code candidate}. */
+    boolean isFor(Object candidate) {
+        return pool.get() == candidate;
+    }
+
     /** Whether the pool object was collected. */
     public boolean isGone() {
         return pool.get() == null;
