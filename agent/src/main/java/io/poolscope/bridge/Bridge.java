@@ -36,6 +36,12 @@ public final class Bridge {
         }
     }
 
+    public static void acquireTimedOut(Object token) {
+        if (token != null) {
+            recorder.acquireTimedOut(token);
+        }
+    }
+
     public static void released(Object pool, Object connectionKey) {
         recorder.released(pool, connectionKey);
     }

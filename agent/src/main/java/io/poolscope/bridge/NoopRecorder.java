@@ -14,6 +14,10 @@ public final class NoopRecorder implements Recorder {
     }
 
     @Override
+    public void acquireTimedOut(Object token) {
+    }
+
+    @Override
     public void leased(Object pool, Object connectionKey) {
     }
 

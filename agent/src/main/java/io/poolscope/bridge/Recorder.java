@@ -10,15 +10,22 @@ package io.poolscope.bridge;
 public interface Recorder {
 
     /**
-     * A thread enters the pool's acquire method. Returns a token handed back to
-     * {@link #acquireEnd}, or {@code null} when this call is not recorded (nested, unknown pool).
+     * A thread starts waiting for a connection of {@code pool}. Returns a token handed back to
+     * {@link #acquireEnd} or {@link #acquireTimedOut}, or {@code null} when this call is not
+     * recorded (unknown pool). A successful acquire ends with {@link #leased}.
      */
     Object acquireStart(Object pool);
 
-    /** The pool hands out the physical connection identified by {@code connectionKey}. */
+    /** The acquire gave up: the pool's timeout passed without a connection (and no exception yet). */
+    void acquireTimedOut(Object token);
+
+    /**
+     * The pool hands out the physical connection identified by {@code connectionKey}; {@code pool}
+     * may be {@code null}, meaning the pool this thread's acquire is on.
+     */
     void leased(Object pool, Object connectionKey);
 
-    /** The acquire method returns ({@code thrown == null}) or throws. */
+    /** The acquire method threw {@code thrown}; with {@code null}, it returned without a lease (ignored). */
     void acquireEnd(Object token, Throwable thrown);
 
     /** The connection identified by {@code connectionKey} goes back to the pool. */

@@ -12,9 +12,6 @@ public final class ActiveRecorder implements Recorder {
     /** A lease that waited this long is a sign the pool is under pressure. */
     private static final long PRESSURE_WAIT_NANOS = ThreadStates.WAITING_NANOS;
 
-    /** Pools wrapping pools nest a few levels at most; deeper means an exit was missed. */
-    private static final int MAX_NESTING = 4;
-
     private final PoolRegistry pools;
     private final ThreadStates threads;
     private final StackPolicy stacks;
@@ -40,11 +37,7 @@ public final class ActiveRecorder implements Recorder {
                 return null;
             }
             ThreadState thread = threads.current();
-            if (thread.depth > MAX_NESTING) {
-                thread.depth = 0; // an exit advice that never ran; start afresh rather than skip leases for good
-            }
-            if (thread.depth++ == 0) {
-                thread.leasedInThisAcquire = false;
+            if (thread.waitingOn() != handle) { // the same pool again: a retry within one acquire keeps its start
                 thread.startWaiting(handle, System.nanoTime());
             }
             return thread;
@@ -59,20 +52,19 @@ public final class ActiveRecorder implements Recorder {
         try {
             ThreadState thread = threads.current();
             PoolHandle handle = thread.waitingOn(); // inside an acquire: the handle acquireStart found
-            if (handle == null || !handle.isFor(pool)) {
+            boolean inAcquire = handle != null && (pool == null || handle.isFor(pool));
+            if (!inAcquire) {
+                if (pool == null) {
+                    return; // handed out outside an acquire poolscope saw (it started before poolscope)
+                }
                 handle = pools.handleFor(pool);
                 if (handle == null) {
                     return;
                 }
             }
-            boolean inAcquire = thread.depth > 0;
-            if (inAcquire && thread.leasedInThisAcquire) {
-                return; // an inner pool call of the same acquire: the lease is counted once
-            }
             long now = System.nanoTime();
             long wait = inAcquire ? now - thread.acquireStartNanos() : 0L;
             if (inAcquire) {
-                thread.leasedInThisAcquire = true;
                 thread.stopWaiting();
             }
             Object rawStack = stacks.capture(handle, thread);
@@ -90,31 +82,41 @@ public final class ActiveRecorder implements Recorder {
     }
 
     @Override
+    public void acquireTimedOut(Object token) {
+        try {
+            endFailedAcquire((ThreadState) token, true);
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    @Override
     public void acquireEnd(Object token, Throwable thrown) {
         try {
             ThreadState thread = (ThreadState) token;
-            if (--thread.depth > 0) {
-                return;
-            }
-            if (thread.leasedInThisAcquire) {
-                return;
-            }
             PoolHandle handle = thread.waitingOn();
-            thread.stopWaiting();
-            if (thrown == null || handle == null) {
-                return; // returned without handing out a connection poolscope saw
-            }
-            long now = System.nanoTime();
-            handle.stats.times.recordWait(thread, thread.timesFor(handle), now - thread.acquireStartNanos());
-            if (handle.introspector().isTimeout(thrown)) {
-                handle.stats.timedOut(now);
-                handle.notePressure(now);
-                listener.timedOut(handle);
-            } else {
-                handle.stats.failures.increment();
+            if (thrown != null && handle != null) {
+                endFailedAcquire(thread, handle.introspector().isTimeout(thrown));
             }
         } catch (Throwable error) {
             errors.record(error);
+        }
+    }
+
+    private void endFailedAcquire(ThreadState thread, boolean timedOut) {
+        PoolHandle handle = thread.waitingOn();
+        if (handle == null) {
+            return;
+        }
+        thread.stopWaiting();
+        long now = System.nanoTime();
+        handle.stats.times.recordWait(thread, thread.timesFor(handle), now - thread.acquireStartNanos());
+        if (timedOut) {
+            handle.stats.timedOut(now);
+            handle.notePressure(now);
+            listener.timedOut(handle);
+        } else {
+            handle.stats.failures.increment();
         }
     }
 

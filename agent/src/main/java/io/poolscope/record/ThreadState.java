@@ -6,8 +6,8 @@ import java.lang.ref.WeakReference;
 
 /**
  * What poolscope keeps per application thread: the acquire in progress (so a dump can list the
- * threads waiting for a connection and for how long), the nesting depth (a lease is counted once,
- * at the outermost pool call) and the stack-sampling counter. Written only by its own thread.
+ * threads waiting for a connection and for how long), the stack-sampling counter and its own wait
+ * and hold histograms. Written only by its own thread.
  */
 public final class ThreadState {
 
@@ -25,9 +25,7 @@ public final class ThreadState {
     final long threadId;
     final int stripe;
 
-    int depth;
     long acquireStartNanos;
-    boolean leasedInThisAcquire;
     int sampleCounter;
     /** The times this thread records for the pool it used last (most threads use one pool). */
     private PoolHandle timesPool;

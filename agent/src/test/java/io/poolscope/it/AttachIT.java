@@ -25,7 +25,8 @@ class AttachIT {
                 vm.detach();
             }
             ForkedJvm.awaitText("the retransformation", () -> read(log),
-                    text -> text.contains("instrumented com.zaxxer.hikari.pool.HikariPool (retransformed)"),
+                    text -> text.contains("instrumented com.zaxxer.hikari.util.ConcurrentBag (retransformed)")
+                            && text.contains("instrumented com.zaxxer.hikari.pool.PoolEntry (retransformed)"),
                     Duration.ofSeconds(20));
             jvm.proceed();
             ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));

@@ -265,20 +265,41 @@ class RecordingTest {
     // ---- the recorder's edge cases ----
 
     @Test
-    void nestedAcquireCountsOneLease() {
+    void secondBorrowWithinOneAcquireKeepsTheFirstStart() {
+        // HikariCP borrows again when the entry it got was dead: one acquire, one lease, one wait
         start("stacks=full");
 
-        Object outer = recorder().acquireStart(pool);
-        Object inner = recorder().acquireStart(pool);
+        recorder().acquireStart(pool);
+        long firstStart = System.nanoTime();
+        spinFor(TimeUnit.MILLISECONDS.toNanos(2));
+        recorder().acquireStart(pool);
         recorder().leased(pool, connection1);
-        recorder().acquireEnd(inner, null);
-        recorder().leased(pool, connection1);
-        recorder().acquireEnd(outer, null);
 
         assertEquals(1, leases().size());
         assertEquals(1, statistics().acquires());
+        assertTrue(onlyLease().waitNanos() >= TimeUnit.MILLISECONDS.toNanos(2), "wait measured from the first borrow");
+        assertTrue(onlyLease().waitNanos() <= System.nanoTime() - firstStart + TimeUnit.MILLISECONDS.toNanos(1));
         assertTrue(recording.waiters(handle()).isEmpty());
         assertEquals(0, recording.errors().count());
+    }
+
+    @Test
+    void acquireThatTimesOutWithoutAnExceptionCountsAsTimeout() {
+        start("stacks=full");
+
+        Object token = recorder().acquireStart(pool);
+        recorder().acquireTimedOut(token);
+
+        assertEquals(1, statistics().timeouts());
+        assertEquals(1, statistics().acquires());
+        assertTrue(recording.waiters(handle()).isEmpty());
+    }
+
+    private static void spinFor(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -3,14 +3,18 @@ package io.poolscope.pools.hikari;
 import io.poolscope.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into {@code HikariPool.recycle(PoolEntry)}: a borrowed connection comes back. */
+/**
+ * Inlined at the start of {@code PoolEntry.recycle(..)}: a borrowed connection comes back, before it
+ * is put back in the bag (so no other thread can have borrowed it yet). Not on the larger
+ * {@code HikariPool.recycle}: advice there cost the JIT's escape analysis of HikariCP's proxy object.
+ */
 public final class HikariReleaseAdvice {
 
     private HikariReleaseAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object pool, @Advice.Argument(0) Object poolEntry) {
+    public static void enter(@Advice.This Object poolEntry, @Advice.FieldValue("hikariPool") Object pool) {
         Bridge.released(pool, poolEntry);
     }
 }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# poolscope's benchmarks (see bench/README.md): the cost of a lease under each configuration (JMH),
+# the memory kept per lease, and the agent's start-up cost. Writes bench/results/{jmh,memory,startup}.json
+# and bench/results/summary.md.
+#
+#   bench/run.sh                   the full run: about 35 minutes on 2 cores
+#   BENCH_QUICK=1 bench/run.sh     a smoke run of a few minutes, written to bench/target/quick-results
+#
+# Knobs: BENCH_FORKS, BENCH_WARMUP and BENCH_ITERATIONS (iterations), BENCH_TIME (per iteration),
+# BENCH_THREADS ("1 4"), BENCH_CONFIGS, BENCH_PARTS ("h2 postgres memory startup"), BENCH_PG_FORKS,
+# BENCH_STARTUP_RUNS, BENCH_OUT; BENCH_KEEP=1 keeps the other JMH results of the previous run, to repeat
+# only some of them. Run it on an otherwise idle machine: the load average is logged before each JMH run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+mvn=${MVN:-mvn -B}
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+    forks=${BENCH_FORKS:-1} warmup=${BENCH_WARMUP:-1} iterations=${BENCH_ITERATIONS:-2} time=${BENCH_TIME:-1s}
+    pg_forks=${BENCH_PG_FORKS:-1} startup_runs=${BENCH_STARTUP_RUNS:-3} out=${BENCH_OUT:-bench/target/quick-results}
+else
+    forks=${BENCH_FORKS:-2} warmup=${BENCH_WARMUP:-3} iterations=${BENCH_ITERATIONS:-5} time=${BENCH_TIME:-2s}
+    # a round trip to PostgreSQL varies more from fork to fork, and the difference sought is under 1%
+    pg_forks=${BENCH_PG_FORKS:-4} startup_runs=${BENCH_STARTUP_RUNS:-15} out=${BENCH_OUT:-bench/results}
+fi
+threads_list=${BENCH_THREADS:-1 4}
+configs=${BENCH_CONFIGS:-NO_AGENT STACKS_OFF STACKS_AUTO STACKS_FULL POOL_LEAK_DETECTION}
+parts=" ${BENCH_PARTS:-h2 postgres memory startup} "
+agent=$root/agent/target/poolscope-agent.jar
+app=$root/test-app/target/poolscope-test-app.jar
+work=$root/bench/target/run
+[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
+mkdir -p "$work/jmh" "$work/logs" "$out"
+
+echo "== building"
+$mvn -q -DskipTests package
+$mvn -q -Pbench -DskipTests package -pl bench -am
+
+# The agent's options per configuration; leakThreshold stays at its default (30s) except with stacks=off.
+agent_options() {
+    case $1 in
+        STACKS_OFF)  echo "stacks=off,leakThreshold=0" ;;
+        STACKS_AUTO) echo "" ;;
+        STACKS_FULL) echo "stacks=full" ;;
+        *)           return 1 ;;
+    esac
+}
+
+# jmh NAME CONFIG THREADS FORKS BENCHMARK_REGEX [JMH args...]
+jmh() {
+    local name=$1 config=$2 threads=$3 forks=$4 benchmarks=$5
+    shift 5
+    local jvm_args="-Xms1g -Xmx1g"
+    local options
+    if options=$(agent_options "$config"); then
+        jvm_args="$jvm_args -javaagent:$agent=${options:+$options,}logFile=$work/logs/$name.log"
+    fi
+    echo "== $name: $config, $threads thread(s), jvm args: $jvm_args; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    java -jar bench/target/benchmarks.jar "$benchmarks" "$@" \
+        -p config="$config" -t "$threads" -f "$forks" -wi "$warmup" -w "$time" -i "$iterations" -r "$time" \
+        -jvmArgsAppend "$jvm_args" -prof gc -rf json -rff "$work/jmh/$name.json" > "$work/logs/$name.jmh.txt" 2>&1 \
+        || { tail -n 40 "$work/logs/$name.jmh.txt"; exit 1; }
+    grep -E '^(Lease|Query)Benchmark\.[A-Za-z0-9]+( |:gc\.alloc\.rate\.norm)' "$work/logs/$name.jmh.txt" || true
+    grep -h 'poolscope saw' "$work/logs/$name.jmh.txt" | sed 's/^.*poolscope saw/   poolscope saw/' || true
+}
+
+if [[ $parts == *" h2 "* ]]; then
+    for threads in $threads_list; do
+        for config in $configs; do
+            jmh "h2-$config-t$threads" "$config" "$threads" "$forks" 'io\.poolscope\.bench\.(Lease|Query)Benchmark'
+        done
+    done
+fi
+
+if [[ $parts == *" postgres "* ]]; then
+    if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+        for threads in $threads_list; do
+            for config in NO_AGENT STACKS_AUTO; do
+                jmh "postgres-$config-t$threads" "$config" "$threads" "$pg_forks" 'io\.poolscope\.bench\.QueryBenchmark' \
+                    -p database=POSTGRES
+            done
+        done
+    else
+        echo "== PostgreSQL at 127.0.0.1:5432 not reachable: skipped"
+    fi
+fi
+
+if [[ $parts == *" memory "* ]]; then
+    echo "== memory per lease"
+    java -XX:+UseSerialGC -Xmx2g -cp bench/target/classes:"$agent" io.poolscope.bench.memory.LeaseMemory "$out/memory.json"
+fi
+
+if [[ $parts == *" startup "* ]]; then
+    echo "== start-up, $startup_runs runs with and without the agent"
+    python3 bench/startup.py --agent "$agent" --app "$app" --runs "$startup_runs" --out "$out/startup.json"
+fi
+
+for log in "$work"/logs/*.jmh.txt; do
+    echo "==== $(basename "$log" .jmh.txt)"
+    cat "$log"
+done > "$out/jmh.log"
+python3 bench/summarize.py --results "$out" --merge "$work"/jmh/*.json
+echo "== written: $out/summary.md"

@@ -1,0 +1,68 @@
+package io.poolscope.bench;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads the agent's state through its MBeans, to check a benchmark's configuration and report on it. */
+final class AgentProbe {
+
+    /** The agent sets this system property when it starts. */
+    private static final String ACTIVE_PROPERTY = "poolscope.internal.active";
+    /** The agent registers its MBeans on its own thread, once it has seen the first pool. */
+    private static final long REGISTRATION_WAIT_MILLIS = 5_000;
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+    static boolean agentLoaded() {
+        return System.getProperty(ACTIVE_PROPERTY) != null;
+    }
+
+    /** Fails unless the JVM runs with the agent exactly as {@code configuration} says. */
+    void check(Configuration configuration) throws Exception {
+        if (agentLoaded() != configuration.usesAgent()) {
+            throw new IllegalStateException(configuration + " expects the agent " + (configuration.usesAgent() ? "" : "not ")
+                    + "to be loaded; check the fork's -javaagent argument");
+        }
+        if (configuration.usesAgent()) {
+            String stacks = options().get("stacks");
+            if (!configuration.stacks().equals(stacks)) {
+                throw new IllegalStateException(configuration + " expects stacks=" + configuration.stacks()
+                        + " but the agent runs with stacks=" + stacks);
+            }
+        }
+    }
+
+    /** One line about what the agent saw of pool {@code poolName}, for the benchmark's log. */
+    String describe(String poolName) throws JMException {
+        ObjectName pool = new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(poolName));
+        ObjectName agent = new ObjectName("poolscope:type=Agent");
+        return "poolscope saw: acquires=" + server.getAttribute(pool, "Acquires")
+                + " waitMaxMillis=" + server.getAttribute(pool, "WaitMaxMillis")
+                + " verdict='" + server.getAttribute(pool, "Verdict") + "'"
+                + " callSitesStored=" + server.getAttribute(agent, "CallSitesStored")
+                + " internalErrors=" + server.getAttribute(agent, "InternalErrors");
+    }
+
+    private Map<String, String> options() throws Exception {
+        ObjectName agent = new ObjectName("poolscope:type=Agent");
+        long deadline = System.currentTimeMillis() + REGISTRATION_WAIT_MILLIS;
+        while (!server.isRegistered(agent)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the agent's MBean " + agent + " did not appear");
+            }
+            Thread.sleep(20);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (Object row : ((TabularData) server.getAttribute(agent, "Options")).values()) {
+            CompositeData pair = (CompositeData) row;
+            options.put((String) pair.get("name"), (String) pair.get("value"));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,36 @@
+package io.poolscope.bench.memory;
+
+import io.poolscope.bench.Cycle;
+import io.poolscope.record.ActiveRecorder;
+
+/**
+ * Each run takes the next connection, as the pool advice reports a lease, and never gives it back.
+ * Runs cycle through {@code callers} places in the code.
+ */
+final class Leases implements Cycle {
+
+    private final ActiveRecorder recorder;
+    private final Object pool;
+    private final Object[] connections;
+    private final int callers;
+    private int next;
+
+    Leases(ActiveRecorder recorder, Object pool, Object[] connections, int callers) {
+        this.recorder = recorder;
+        this.pool = pool;
+        this.connections = connections;
+        this.callers = callers;
+    }
+
+    @Override
+    public int run() {
+        Callers.take(next % callers, this);
+        return next;
+    }
+
+    void takeOne() {
+        Object token = recorder.acquireStart(pool);
+        recorder.leased(pool, connections[next++]);
+        recorder.acquireEnd(token, null);
+    }
+}
