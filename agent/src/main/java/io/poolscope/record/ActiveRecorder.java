@@ -9,9 +9,6 @@ import io.poolscope.bridge.Recorder;
  */
 public final class ActiveRecorder implements Recorder {
 
-    /** A lease that waited this long is a sign the pool is under pressure. */
-    private static final long PRESSURE_WAIT_NANOS = ThreadStates.WAITING_NANOS;
-
     private final PoolRegistry pools;
     private final ThreadStates threads;
     private final StackPolicy stacks;
@@ -73,9 +70,6 @@ public final class ActiveRecorder implements Recorder {
                 stacks.leaseBegan(handle);
             }
             handle.stats.times.recordWait(thread, thread.timesFor(handle), wait);
-            if (wait >= PRESSURE_WAIT_NANOS) {
-                handle.hintPressure();
-            }
         } catch (Throwable error) {
             errors.record(error);
         }

@@ -19,8 +19,8 @@ public final class PoolHandle {
 
     /**
      * A pool stays "under pressure" (every lease keeps its stack in stacks=auto) this long after the
-     * last confirmed sign: a timeout, threads seen waiting, half the pool out, a suspected leak. A
-     * single slow acquire (a GC pause will do) turns pressure on only until the scanner's next pass.
+     * last sign: a timeout, threads seen waiting by the scanner, half the pool out, a suspected leak.
+     * A single slow acquire is no sign: a GC pause or a busy CPU makes those on a healthy pool.
      */
     private static final long PRESSURE_HOLD_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -101,17 +101,10 @@ public final class PoolHandle {
         return max > 0 && liveLeases.sum() * 2 >= max;
     }
 
-    /** A confirmed sign of pressure. */
+    /** A sign of pressure. */
     void notePressure(long nowNanos) {
         lastPressureNanos = nowNanos;
         underPressure = true;
-    }
-
-    /** A hint of pressure (one slow acquire): on until the scanner's next pass unless confirmed. */
-    void hintPressure() {
-        if (!underPressure) {
-            underPressure = true;
-        }
     }
 
     /** Called by the scanner: pressure ends once no confirmed sign of it was seen for a while. */
@@ -121,13 +114,6 @@ public final class PoolHandle {
         }
     }
 
-    /** Called by the scanner with the leases it counted: corrects any drift of {@link #liveLeases}. */
-    void resyncLiveLeases(int counted) {
-        long drift = counted - liveLeases.sum();
-        if (drift != 0) {
-            liveLeases.add(drift);
-        }
-    }
 
     /** The live leases, oldest first, with their stacks resolved. */
     public List<LeaseView> leases(long nowNanos, CallSites callSites) {

@@ -120,7 +120,6 @@ public final class Recording {
             }
             oldLease |= lease.leakReported();
         }
-        pool.resyncLiveLeases(active);
         int max = pool.maxConnections();
         boolean busy = max > 0 && active * 2 >= max;
         if (busy || oldLease || !threads.waitingOn(pool).isEmpty()) {

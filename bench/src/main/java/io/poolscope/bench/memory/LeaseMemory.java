@@ -45,14 +45,36 @@ public final class LeaseMemory {
     }
 
     public static void main(String[] args) throws Exception {
-        measure(new MemoryCase("stacks=full", 2_000, 2, true)); // class loading, JIT, static tables
+        measureOnOwnThread(new MemoryCase("stacks=full", 2_000, 2, true)); // class loading, JIT, static tables
         List<String> results = new ArrayList<>();
         for (MemoryCase memoryCase : CASES) {
-            String result = measure(memoryCase);
+            String result = measureOnOwnThread(memoryCase);
             System.out.println(result);
             results.add(result);
         }
         write(Paths.get(args[0]), results);
+    }
+
+    /**
+     * Each case on a thread of its own: the recorder keeps per-thread state in a thread-local, and a
+     * thread that lives on would keep the previous case's recording reachable into the next baseline.
+     */
+    private static String measureOnOwnThread(MemoryCase memoryCase) throws Exception {
+        String[] result = new String[1];
+        Exception[] failure = new Exception[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = measure(memoryCase);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        }, "lease-memory");
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
     }
 
     private static String measure(MemoryCase memoryCase) throws Exception {
