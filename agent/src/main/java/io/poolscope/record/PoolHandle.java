@@ -95,10 +95,13 @@ public final class PoolHandle {
         return underPressure;
     }
 
-    /** Whether half the pool or more is out (from {@link #liveLeases}, so only meaningful in stacks=auto). */
+    /**
+     * Whether, with the lease being taken, more than half the pool is out (from {@link #liveLeases},
+     * so only meaningful in stacks=auto).
+     */
     boolean isHalfOut() {
         int max = cachedMax;
-        return max > 0 && liveLeases.sum() * 2 >= max;
+        return max > 0 && (liveLeases.sum() + 1) * 2 > max;
     }
 
     /** A sign of pressure. */

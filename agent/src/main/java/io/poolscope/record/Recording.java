@@ -121,7 +121,7 @@ public final class Recording {
             oldLease |= lease.leakReported();
         }
         int max = pool.maxConnections();
-        boolean busy = max > 0 && active * 2 >= max;
+        boolean busy = max > 0 && active * 2 > max; // more than half the pool out
         if (busy || oldLease || !threads.waitingOn(pool).isEmpty()) {
             pool.notePressure(nowNanos);
         } else {

@@ -12,8 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ThreadStates {
 
-    /** How long a thread must have been in the acquire method to count as waiting. */
-    static final long WAITING_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * How long a thread must have been in the acquire method to count as waiting: waits in an
+     * exhausted pool last seconds; a thread preempted or paused by the collector for a few
+     * milliseconds on a busy but healthy pool does not count.
+     */
+    static final long WAITING_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ThreadLocal<ThreadState> current = ThreadLocal.withInitial(this::register);
     private final ConcurrentLinkedQueue<ThreadState> all = new ConcurrentLinkedQueue<>();

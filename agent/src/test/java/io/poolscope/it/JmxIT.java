@@ -21,7 +21,7 @@ class JmxIT {
 
     @Test
     void poolAndAgentMBeansUseOpenTypesOnly() throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().agent("").args("serve").start()) {
+        try (ForkedJvm jvm = ForkedJvm.builder().agent("stacks=full").args("serve").start()) {
             jvm.awaitReady();
             try (JMXConnector connector = connect(jvm.pid())) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
