@@ -2,7 +2,6 @@ package io.poolscope.record;
 
 import io.poolscope.config.Frames;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,9 +87,5 @@ public final class CallSites {
     /** Stacks that were not stored because {@code maxCallSites} was reached. */
     public long notStored() {
         return notStored.sum();
-    }
-
-    List<AcquisitionStack> all() {
-        return new ArrayList<>(interned.values());
     }
 }

@@ -11,15 +11,12 @@ public final class InternalErrors {
 
     private final LongAdder count = new LongAdder();
     private volatile String first;
-    private volatile String last;
 
     public void record(Throwable error) {
         count.increment();
-        String text = describe(error);
         if (first == null) {
-            first = text;
+            first = describe(error);
         }
-        last = text;
     }
 
     private static String describe(Throwable error) {
@@ -34,9 +31,5 @@ public final class InternalErrors {
     /** The first failure as text, for the log; {@code null} if none. */
     public String first() {
         return first;
-    }
-
-    public String last() {
-        return last;
     }
 }

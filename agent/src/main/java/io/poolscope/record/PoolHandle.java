@@ -29,7 +29,6 @@ public final class PoolHandle {
     private final PoolIntrospector introspector;
     private final WeakIdentityTable<LeaseSlot> slots;
     final PoolStatistics stats;
-    private final long firstSeenMillis = System.currentTimeMillis();
     private volatile boolean underPressure;
     private volatile long lastPressureNanos;
     /** Leases out now; kept only in stacks=auto, where "half the pool is out" turns on every stack. */
@@ -52,10 +51,6 @@ public final class PoolHandle {
 
     public String library() {
         return introspector.library();
-    }
-
-    public long firstSeenMillis() {
-        return firstSeenMillis;
     }
 
     /** Whether this is the handle of {@code candidate}. */
