@@ -77,17 +77,21 @@ public final class Recording {
      */
     public List<LeaseView> newSuspectedLeaks(PoolHandle pool, long nowNanos, long thresholdNanos) {
         List<LeaseView> found = new ArrayList<>();
-        for (LeaseView lease : leases(pool, nowNanos)) {
-            if (lease.ageNanos() >= thresholdNanos && !lease.leakReported()) {
-                lease.slot().markLeakReported(lease.leaseNumber());
-                // a release racing the mark would not log "returned": report only leases still out after it
-                LeaseView again = lease.slot().read(nowNanos);
-                if (again != null && again.leaseNumber() == lease.leaseNumber()) {
-                    pool.stats.suspectedLeaks.increment();
-                    found.add(lease);
-                }
+        for (LeaseSlot slot : pool.slotsForScan()) {
+            LeaseView lease = slot.read(nowNanos); // raw: only the leases past the threshold get their stack resolved
+            if (lease == null || lease.ageNanos() < thresholdNanos || lease.leakReported()) {
+                continue;
+            }
+            slot.markLeakReported(lease.leaseNumber());
+            // a release racing the mark would not log "returned": report only leases still out after it
+            LeaseView again = slot.read(nowNanos);
+            if (again != null && again.leaseNumber() == lease.leaseNumber()) {
+                lease.resolveStack(pool.resolve(lease, callSites));
+                pool.stats.suspectedLeaks.increment();
+                found.add(lease);
             }
         }
+        found.sort((a, b) -> Long.compare(b.ageNanos(), a.ageNanos()));
         return found;
     }
 
