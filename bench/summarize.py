@@ -288,7 +288,7 @@ def targets(runs, memory, startup, lines):
     if memory:
         per_lease = [m["bytesPerTrackedLease"] for m in memory if m["tracked"] == m["leases"] and not ("stacks=full" in m["options"] and not m["interned"])]
         lines.append("| ≤ %d B per live lease beside its stack | %s B | %s |" % (
-            BYTES_PER_LEASE, " / ".join("%.0f" % v for v in per_lease), verdict(all(v <= BYTES_PER_LEASE for v in per_lease))))
+            BYTES_PER_LEASE, " / ".join("%.0f" % v for v in per_lease), verdict(all(0 < v <= BYTES_PER_LEASE for v in per_lease))))
         one_site = [m for m in memory if m["interned"] and m["callSites"] == 1]
         lines.append("| identical stacks stored once | %s | %s |" % (
             ", ".join("%s leases from 1 call site → %d stored" % ("{:,}".format(m["leases"]), m["callSitesStored"]) for m in one_site[:1]),
@@ -296,7 +296,7 @@ def targets(runs, memory, startup, lines):
         capped = [m for m in memory if m["untracked"] > 0]
         lines.append("| 100,000+ leases never returned: memory bounded | %s | %s |" % (
             ", ".join("%s: %s leases → %s" % (m["options"], "{:,}".format(m["leases"]), mib(m["bytes"])) for m in capped),
-            verdict(all(m["tracked"] <= 10000 for m in capped))))
+            verdict(all(0 < m["bytes"] and m["tracked"] <= 10000 for m in capped))))
     if startup:
         stats = startup_stats(startup)
         delta = stats["agent"]["median"] - stats["noAgent"]["median"]

@@ -1,5 +1,6 @@
 package io.poolscope.bench.memory;
 
+import com.example.bench.Callers;
 import io.poolscope.bench.CallerStack;
 import io.poolscope.config.Options;
 import io.poolscope.record.PoolHandle;

@@ -1,5 +1,6 @@
 package io.poolscope.bench.memory;
 
+import com.example.bench.Callers;
 import io.poolscope.bench.Cycle;
 import io.poolscope.record.ActiveRecorder;
 
@@ -13,6 +14,7 @@ final class Leases implements Cycle {
     private final Object pool;
     private final Object[] connections;
     private final int callers;
+    private final Runnable takeOne = this::takeOne;
     private int next;
 
     Leases(ActiveRecorder recorder, Object pool, Object[] connections, int callers) {
@@ -24,11 +26,11 @@ final class Leases implements Cycle {
 
     @Override
     public int run() {
-        Callers.take(next % callers, this);
+        Callers.take(next % callers, takeOne);
         return next;
     }
 
-    void takeOne() {
+    private void takeOne() {
         Object token = recorder.acquireStart(pool);
         recorder.leased(pool, connections[next++]);
         recorder.acquireEnd(token, null);
