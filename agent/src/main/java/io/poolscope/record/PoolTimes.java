@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 
 /**
  * Wait and hold times of one pool: a {@link ThreadTimes} per thread that uses the pool (so the hot
@@ -64,28 +65,23 @@ final class PoolTimes {
 
     /** Since start; taken under the lock that retiring takes, so no thread's record is counted twice or missed. */
     synchronized Histogram waits() {
-        Histogram sum = StripedHistogram.newSnapshot();
-        sum.add(retiredWaits);
-        if (overflowWaits != null) {
-            sum.add(overflowWaits.snapshot());
-        }
-        for (ThreadTimes times : live) {
-            if (!times.addWaitsTo(sum)) {
-                times.addWaitsTo(sum);
-            }
-        }
-        return sum;
+        return sum(retiredWaits, overflowWaits, ThreadTimes::addWaitsTo);
     }
 
     synchronized Histogram holds() {
+        return sum(retiredHolds, overflowHolds, ThreadTimes::addHoldsTo);
+    }
+
+    // guarded by this
+    private Histogram sum(Histogram retired, StripedHistogram overflow, BiPredicate<ThreadTimes, Histogram> addTo) {
         Histogram sum = StripedHistogram.newSnapshot();
-        sum.add(retiredHolds);
-        if (overflowHolds != null) {
-            sum.add(overflowHolds.snapshot());
+        sum.add(retired);
+        if (overflow != null) {
+            sum.add(overflow.snapshot());
         }
         for (ThreadTimes times : live) {
-            if (!times.addHoldsTo(sum)) {
-                times.addHoldsTo(sum);
+            if (!addTo.test(times, sum)) {
+                addTo.test(times, sum); // the owner was resizing its histogram: once more
             }
         }
         return sum;

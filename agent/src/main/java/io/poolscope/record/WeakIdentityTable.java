@@ -44,13 +44,18 @@ public final class WeakIdentityTable<V> {
 
     /** The value for {@code key}, or {@code null}. */
     public V get(Object key) {
-        Entry<V>[] table = entries;
+        Entry<V> entry = find(entries, key);
+        return entry == null ? null : entry.value;
+    }
+
+    /** The live entry of {@code key} in {@code table}, or {@code null}. */
+    private static <V> Entry<V> find(Entry<V>[] table, Object key) {
         int mask = table.length - 1;
         int i = System.identityHashCode(key) & mask;
         Entry<V> entry;
         while ((entry = table[i]) != null) {
             if (entry.get() == key) {
-                return entry.value;
+                return entry;
             }
             i = (i + 1) & mask;
         }
@@ -100,17 +105,10 @@ public final class WeakIdentityTable<V> {
 
     /** Forgets {@code key}; its entry stays, dead, until the next rebuild. */
     public synchronized void remove(Object key) {
-        Entry<V>[] table = entries;
-        int mask = table.length - 1;
-        int i = System.identityHashCode(key) & mask;
-        Entry<V> entry;
-        while ((entry = table[i]) != null) {
-            if (entry.get() == key) {
-                entry.clear();
-                removed++;
-                return;
-            }
-            i = (i + 1) & mask;
+        Entry<V> entry = find(entries, key);
+        if (entry != null) {
+            entry.clear();
+            removed++;
         }
     }
 
