@@ -1,8 +1,8 @@
 package io.poolscope.bridge;
 
 /**
- * The static entry points that the inlined pool advice calls. Holds nothing but the current
- * recorder: a do-nothing one until the agent is ready.
+ * The static entry points that the inlined pool advice calls (see {@link Recorder} for the
+ * protocol). Holds nothing but the current recorder: a do-nothing one until the agent is ready.
  *
  * <p>This class, {@link Recorder} and {@link NoopRecorder} are defined in the boot class loader, so
  * they must use nothing but the JDK.
@@ -26,13 +26,9 @@ public final class Bridge {
         return recorder.acquireStart(pool);
     }
 
-    public static void leased(Object pool, Object connectionKey) {
-        recorder.leased(pool, connectionKey);
-    }
-
-    public static void acquireEnd(Object token, Throwable thrown) {
+    public static void acquireExit(Object token, Throwable thrown) {
         if (token != null) {
-            recorder.acquireEnd(token, thrown);
+            recorder.acquireExit(token, thrown);
         }
     }
 
@@ -42,12 +38,28 @@ public final class Bridge {
         }
     }
 
-    public static void released(Object pool, Object connectionKey) {
-        recorder.released(pool, connectionKey);
+    public static void timeoutRaised(Object pool) {
+        recorder.timeoutRaised(pool);
     }
 
-    public static void closed(Object pool, Object connectionKey) {
-        recorder.closed(pool, connectionKey);
+    public static void leased(Object pool, Object connectionKey) {
+        recorder.leased(pool, connectionKey);
+    }
+
+    public static void leasedOnce(Object pool, Object connectionKey) {
+        recorder.leasedOnce(pool, connectionKey);
+    }
+
+    public static void released(Object connectionKey) {
+        recorder.released(connectionKey);
+    }
+
+    public static void closed(Object connectionKey) {
+        recorder.closed(connectionKey);
+    }
+
+    public static void reclaimed(Object connectionKey) {
+        recorder.reclaimed(connectionKey);
     }
 
     public static long createStart(Object pool) {

@@ -14,7 +14,15 @@ public final class NoopRecorder implements Recorder {
     }
 
     @Override
+    public void acquireExit(Object token, Throwable thrown) {
+    }
+
+    @Override
     public void acquireTimedOut(Object token) {
+    }
+
+    @Override
+    public void timeoutRaised(Object pool) {
     }
 
     @Override
@@ -22,15 +30,19 @@ public final class NoopRecorder implements Recorder {
     }
 
     @Override
-    public void acquireEnd(Object token, Throwable thrown) {
+    public void leasedOnce(Object pool, Object connectionKey) {
     }
 
     @Override
-    public void released(Object pool, Object connectionKey) {
+    public void released(Object connectionKey) {
     }
 
     @Override
-    public void closed(Object pool, Object connectionKey) {
+    public void closed(Object connectionKey) {
+    }
+
+    @Override
+    public void reclaimed(Object connectionKey) {
     }
 
     @Override

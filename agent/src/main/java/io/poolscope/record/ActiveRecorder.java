@@ -2,22 +2,35 @@ package io.poolscope.record;
 
 import io.poolscope.bridge.Recorder;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
- * The recorder behind the bridge once the agent is ready. Every method runs on an application
- * thread inside a pool call: it takes no lock shared by all threads, allocates nothing on the common
- * path, and never throws (failures are counted in {@link InternalErrors}).
+ * The recorder behind the bridge once the agent is ready: the lease protocol of {@link Recorder}
+ * over acquire frames ({@link AcquireFrames}) and lease slots ({@link LeaseTable}). Every method
+ * runs on an application thread inside a pool call: it takes no lock shared by all threads,
+ * allocates nothing on the common path, and never throws (failures are counted in
+ * {@link InternalErrors}).
+ *
+ * <p>The hot path finds a pool's handle through the lease slot of the connection, never by the
+ * pool object's identity (whose hash is slow once the pool's monitor is inflated): an acquire keeps
+ * the raw pool object in its frame, and the lease compares it with the slot's pool.
  */
 public final class ActiveRecorder implements Recorder {
 
     private final PoolRegistry pools;
-    private final ThreadStates threads;
+    private final LeaseTable leases;
+    private final AcquireFrames frames;
     private final StackPolicy stacks;
     private final InternalErrors errors;
+    /** Releases of keys poolscope never saw leased: connections out since before it started. */
+    final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
 
-    ActiveRecorder(PoolRegistry pools, ThreadStates threads, StackPolicy stacks, InternalErrors errors) {
+    ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
+                   InternalErrors errors) {
         this.pools = pools;
-        this.threads = threads;
+        this.leases = leases;
+        this.frames = frames;
         this.stacks = stacks;
         this.errors = errors;
     }
@@ -26,18 +39,37 @@ public final class ActiveRecorder implements Recorder {
         this.listener = listener;
     }
 
+    // ------------------------------------------------------------------ acquire frames
+
     @Override
     public Object acquireStart(Object pool) {
         try {
-            PoolHandle handle = pools.handleFor(pool);
-            if (handle == null) {
+            if (pool == null) {
                 return null;
             }
-            ThreadState thread = threads.current();
-            if (thread.waitingOn() != handle) { // the same pool again: a retry within one acquire keeps its start
-                thread.startWaiting(handle, System.nanoTime());
+            AcquireFrame frame = frames.findOrClaim(Thread.currentThread());
+            if (frame == null) {
+                return null;
             }
-            return thread;
+            if (frame.levels == AcquireFrame.MAX_LEVELS) {
+                frame.overflowCalls++;
+                return frame;
+            }
+            int top = frame.top();
+            if (top >= 0 && frame.states[top] == AcquireFrame.RETRYING && frame.pools[top] == pool) {
+                frame.calls++; // the pool closed a dead connection and borrows again: the same acquire
+                frame.openedAtCall[top] = frame.calls;
+                frame.setState(top, AcquireFrame.WAITING);
+                return frame;
+            }
+            endStaleLevels(frame);
+            top = frame.top();
+            frame.calls++;
+            if (top < 0 || frame.states[top] != AcquireFrame.WAITING || frame.pools[top] != pool) {
+                frame.push(pool, System.nanoTime());
+            }
+            // else: the pool's acquire calls itself; the outer call's frame goes on
+            return frame;
         } catch (Throwable error) {
             errors.record(error);
             return null;
@@ -45,31 +77,18 @@ public final class ActiveRecorder implements Recorder {
     }
 
     @Override
-    public void leased(Object pool, Object connectionKey) {
+    public void acquireExit(Object token, Throwable thrown) {
         try {
-            ThreadState thread = threads.current();
-            PoolHandle handle = thread.waitingOn(); // inside an acquire: the handle acquireStart found
-            boolean inAcquire = handle != null && (pool == null || handle.isFor(pool));
-            if (!inAcquire) {
-                if (pool == null) {
-                    return; // handed out outside an acquire poolscope saw (it started before poolscope)
-                }
-                handle = pools.handleFor(pool);
-                if (handle == null) {
-                    return;
+            AcquireFrame frame = (AcquireFrame) token;
+            int level = exitCall(frame);
+            if (level >= 0) {
+                if (thrown == null) {
+                    frame.setState(level, AcquireFrame.PENDING); // the lease follows later on this thread
+                } else {
+                    endFailedLevel(frame, level, thrown);
                 }
             }
-            long now = System.nanoTime();
-            long wait = inAcquire ? now - thread.acquireStartNanos() : 0L;
-            if (inAcquire) {
-                thread.stopWaiting();
-            }
-            Object rawStack = stacks.capture(handle, thread);
-            LeaseSlot slot = handle.slotFor(connectionKey);
-            if (slot.begin(thread, threadName(), now, wait, rawStack)) {
-                stacks.leaseBegan(handle);
-            }
-            handle.stats.times.recordWait(thread, thread.timesFor(handle), wait);
+            frames.releaseIfEmpty(frame);
         } catch (Throwable error) {
             errors.record(error);
         }
@@ -78,112 +97,248 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void acquireTimedOut(Object token) {
         try {
-            endFailedAcquire((ThreadState) token, true);
+            AcquireFrame frame = (AcquireFrame) token;
+            int level = exitCall(frame);
+            if (level >= 0) {
+                endTimedOutLevel(frame, level);
+            }
+            frames.releaseIfEmpty(frame);
         } catch (Throwable error) {
             errors.record(error);
         }
     }
 
     @Override
-    public void acquireEnd(Object token, Throwable thrown) {
+    public void timeoutRaised(Object pool) {
         try {
-            ThreadState thread = (ThreadState) token;
-            PoolHandle handle = thread.waitingOn();
-            if (thrown != null && handle != null) {
-                endFailedAcquire(thread, handle.introspector().isTimeout(thrown));
+            AcquireFrame frame = frames.find(Thread.currentThread());
+            int level = frame == null ? -1 : frame.levelOf(pool);
+            if (level < 0) {
+                return; // ended already, by the borrow that returned nothing
             }
+            endLevelsAbove(frame, level);
+            endTimedOutLevel(frame, level);
+            frames.releaseIfEmpty(frame);
         } catch (Throwable error) {
             errors.record(error);
         }
     }
 
-    private void endFailedAcquire(ThreadState thread, boolean timedOut) {
-        PoolHandle handle = thread.waitingOn();
+    /**
+     * Ends a hooked acquire call; returns the level that call opened (still waiting), or -1 when
+     * it was a nested call or its level ended already (by a lease inside the call). Levels opened
+     * by deeper calls that exited without a lease are stale and end as failed.
+     */
+    private int exitCall(AcquireFrame frame) {
+        if (frame.overflowCalls > 0) {
+            frame.overflowCalls--;
+            return -1;
+        }
+        int call = frame.calls;
+        frame.calls = Math.max(0, call - 1);
+        while (frame.levels > 0 && frame.openedAtCall[frame.top()] > call) {
+            endStaleLevel(frame);
+        }
+        int top = frame.top();
+        if (top >= 0 && frame.openedAtCall[top] == call && frame.states[top] == AcquireFrame.WAITING) {
+            return top;
+        }
+        return -1;
+    }
+
+    /** Pending levels on top (their call returned, no lease came): found stale, they end as failed. */
+    private void endStaleLevels(AcquireFrame frame) {
+        while (frame.levels > 0 && frame.states[frame.top()] != AcquireFrame.WAITING) {
+            endStaleLevel(frame);
+        }
+    }
+
+    private void endLevelsAbove(AcquireFrame frame, int level) {
+        while (frame.top() > level) {
+            endStaleLevel(frame);
+        }
+    }
+
+    // a stale level lends its start to nothing: a failure without a wait
+    private void endStaleLevel(AcquireFrame frame) {
+        PoolHandle handle = pools.handleFor(frame.pools[frame.top()]);
+        frame.pop();
+        if (handle != null) {
+            handle.stats.failed(-1);
+        }
+    }
+
+    private void endFailedLevel(AcquireFrame frame, int level, Throwable thrown) {
+        long now = System.nanoTime();
+        PoolHandle handle = pools.handleFor(frame.pools[level]);
+        long wait = now - frame.starts[level];
+        frame.pop();
         if (handle == null) {
             return;
         }
-        thread.stopWaiting();
-        long now = System.nanoTime();
-        handle.stats.times.recordWait(thread, thread.timesFor(handle), now - thread.acquireStartNanos());
-        if (timedOut) {
-            handle.stats.timedOut(now);
-            handle.notePressure(now);
-            listener.timedOut(handle);
+        if (handle.introspector().isTimeout(thrown)) {
+            timedOut(handle, wait, now);
         } else {
-            handle.stats.failures.increment();
+            handle.stats.failed(wait);
         }
     }
 
+    private void endTimedOutLevel(AcquireFrame frame, int level) {
+        long now = System.nanoTime();
+        PoolHandle handle = pools.handleFor(frame.pools[level]);
+        long wait = now - frame.starts[level];
+        frame.pop();
+        if (handle != null) {
+            timedOut(handle, wait, now);
+        }
+    }
+
+    private void timedOut(PoolHandle handle, long wait, long now) {
+        handle.stats.timedOut(wait, now);
+        handle.notePressure(now);
+        listener.timedOut(handle);
+    }
+
+    // ------------------------------------------------------------------ leases
+
     @Override
-    public void released(Object pool, Object connectionKey) {
+    public void leased(Object pool, Object connectionKey) {
+        lease(pool, connectionKey, false);
+    }
+
+    @Override
+    public void leasedOnce(Object pool, Object connectionKey) {
+        lease(pool, connectionKey, true);
+    }
+
+    private void lease(Object pool, Object connectionKey, boolean once) {
         try {
-            PoolHandle handle = pools.handleFor(pool);
-            if (handle == null) {
-                return;
-            }
-            LeaseSlot slot = handle.existingSlot(connectionKey);
-            if (slot == null) {
-                return; // leased before poolscope started
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            int level = frame == null ? -1 : pool == null ? frame.top() : frame.levelOf(pool);
+            Object rawPool = level >= 0 ? frame.pools[level] : pool;
+            if (rawPool == null) {
+                return; // handed out outside an acquire poolscope saw (it started before poolscope)
             }
             long now = System.nanoTime();
-            if (slot.isLeakReported()) {
-                releaseReportedLeak(handle, slot, now);
-                return;
+            long wait = 0L; // a lease outside an acquire poolscope saw: it was under way at attach
+            int stripe;
+            AcquireFrame sampler = null;
+            if (level >= 0) {
+                wait = now - frame.starts[level];
+                stripe = frame.stripe;
+                sampler = frame;
+                endLevelsAbove(frame, level);
+                frame.pop();
+                frames.releaseIfEmpty(frame);
+            } else {
+                stripe = StripedHistogram.currentStripe();
             }
-            long held = slot.end(now);
-            if (held >= 0) {
-                stacks.leaseEnded(handle);
-                recordHold(handle, held);
+            LeaseSlot slot = leases.get(connectionKey);
+            PoolHandle handle = slot != null && slot.pool != null && slot.pool.isFor(rawPool)
+                    ? slot.pool : pools.handleFor(rawPool);
+            if (handle == null) {
+                return; // a pool no adapter knows
+            }
+            handle.stats.leaseWaits.recordNanos(stripe, wait);
+            if (slot == null || slot.pool != handle) {
+                slot = leases.create(connectionKey, handle, once);
+                if (slot == LeaseTable.UNTRACKED) {
+                    return;
+                }
+            }
+            Object rawStack = stacks.capture(handle, sampler);
+            if (slot.begin(thread, now, wait, rawStack)) {
+                stacks.leaseBegan(handle);
+            } else {
+                handle.stats.endedUnseen.increment();
             }
         } catch (Throwable error) {
             errors.record(error);
         }
     }
 
-    // the rare path: a lease logged as a suspected leak comes back
-    private void releaseReportedLeak(PoolHandle handle, LeaseSlot slot, long now) {
-        LeaseView lease = slot.read(now);
-        long held = slot.end(now);
-        if (held < 0) {
-            return;
-        }
-        stacks.leaseEnded(handle);
-        recordHold(handle, held);
-        if (lease != null) {
-            listener.leakReturned(handle, lease, held, Thread.currentThread().getName());
+    @Override
+    public void released(Object connectionKey) {
+        try {
+            AcquireFrame frame = frames.find(Thread.currentThread());
+            if (frame != null) {
+                endStaleLevels(frame); // a thread returning a connection is in no acquire of its own
+                frames.releaseIfEmpty(frame);
+            }
+            LeaseSlot slot = leases.get(connectionKey);
+            if (slot == null) {
+                releasesOfUnknownLeases.increment(); // leased before poolscope started
+                return;
+            }
+            long now = System.nanoTime();
+            PoolHandle handle = slot.pool;
+            LeaseView reported = slot.isLeakReported() ? slot.read(now) : null; // the rare path: a logged leak comes back
+            long held = slot.end(now);
+            if (held < 0) {
+                return; // returned twice, or ended meanwhile by the pool
+            }
+            stacks.leaseEnded(handle);
+            handle.stats.holds.recordNanos(frame == null ? StripedHistogram.currentStripe() : frame.stripe, held);
+            if (slot.once) {
+                leases.remove(connectionKey, slot);
+            }
+            if (reported != null) {
+                listener.leakReturned(handle, reported, held, Thread.currentThread().getName());
+            }
+        } catch (Throwable error) {
+            errors.record(error);
         }
     }
 
     @Override
-    public void closed(Object pool, Object connectionKey) {
+    public void closed(Object connectionKey) {
         try {
-            PoolHandle handle = pools.existingHandle(pool);
-            LeaseSlot slot = handle == null ? null : handle.existingSlot(connectionKey);
+            AcquireFrame frame = frames.find(Thread.currentThread());
+            if (frame != null && frame.levels > 0 && frame.states[frame.top()] == AcquireFrame.PENDING) {
+                frame.setState(frame.top(), AcquireFrame.RETRYING); // closing what it just borrowed: it borrows again
+            }
+            LeaseSlot slot = leases.get(connectionKey);
             if (slot == null) {
                 return;
             }
             if (slot.end(System.nanoTime()) >= 0) {
-                stacks.leaseEnded(handle);
-                handle.stats.closedWhileOut.increment();
+                stacks.leaseEnded(slot.pool);
+                slot.pool.stats.closedWhileOut.increment();
             }
-            handle.forget(connectionKey);
+            leases.remove(connectionKey, slot);
         } catch (Throwable error) {
             errors.record(error);
         }
     }
 
-    /** The current thread's name; unnamed virtual threads get one made from their id. */
-    private static String threadName() {
-        Thread thread = Thread.currentThread();
-        String name = thread.getName();
-        return name.isEmpty() ? "thread#" + thread.getId() : name;
+    @Override
+    public void reclaimed(Object connectionKey) {
+        try {
+            LeaseSlot slot = leases.get(connectionKey);
+            if (slot == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            LeaseView lease = slot.read(now);
+            long held = slot.end(now);
+            if (held < 0) {
+                return;
+            }
+            stacks.leaseEnded(slot.pool);
+            slot.pool.stats.reclaimed.increment();
+            if (slot.once) {
+                leases.remove(connectionKey, slot);
+            }
+            if (lease != null) {
+                listener.leaseReclaimed(slot.pool, lease, held);
+            }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
     }
 
-    /** Into the releasing thread's own record (usually the thread that took the connection). */
-    private void recordHold(PoolHandle handle, long held) {
-        ThreadState thread = threads.current();
-        handle.stats.times.recordHold(thread, thread.timesFor(handle), held);
-    }
+    // ------------------------------------------------------------------ creation
 
     @Override
     public long createStart(Object pool) {
@@ -205,5 +360,17 @@ public final class ActiveRecorder implements Recorder {
         } catch (Throwable error) {
             errors.record(error);
         }
+    }
+
+    // ------------------------------------------------------------------ for the scanner
+
+    /** Acquires left open by threads that ended: each ends as failed. */
+    void expungeDeadThreads() {
+        frames.expungeDeadOwners(rawPool -> {
+            PoolHandle handle = pools.handleFor(rawPool);
+            if (handle != null) {
+                handle.stats.failed(-1);
+            }
+        });
     }
 }

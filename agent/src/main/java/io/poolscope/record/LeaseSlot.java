@@ -4,22 +4,27 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The live-lease record of one physical connection, reused for each of its leases, so a lease
- * allocates nothing here. Written by the thread that takes or returns the connection (the pool
- * orders those), read by the scanner and dumps: a sequence number makes the reads consistent
- * without a lock (odd while a writer is mid-update).
+ * The live-lease record of one connection key, reused for each of its leases, so a lease allocates
+ * nothing here. Knows its pool, so a release needs nothing but the key.
  *
- * <p>Holds no reference to the connection and only a {@link ThreadState} (which holds its thread
- * weakly), so a leaked connection the application drops stays collectable.
+ * <p>Several threads may write one slot: the thread that takes the connection, the one that
+ * returns it, and a pool thread that closes or reclaims it meanwhile. A writer first claims the
+ * slot by moving its sequence number from even to odd with a compare-and-set, writes, then makes
+ * it even again; so two concurrent ends find one lease to end, and the other finds none. Readers
+ * take no claim: they copy the fields and keep the copy only if the sequence number was even and
+ * unchanged, and give up after a bounded number of tries.
+ *
+ * <p>Holds no reference to the connection. It refers to the holder thread only while the lease is
+ * out, and the scanner drops that reference once the thread ended ({@link #forgetEndedHolder()}),
+ * so a dead thread (and its context class loader) is not kept alive by a lease it never returned.
  */
 public final class LeaseSlot {
-
-    /** The slot handed out when the pool's table is full: it records nothing. */
-    static final LeaseSlot UNTRACKED = new LeaseSlot(false);
 
     private static final VarHandle SEQ;
     private static final VarHandle STACK;
     private static final VarHandle REPORTED;
+    private static final VarHandle HOLDER;
+    private static final int READ_ATTEMPTS = 1000;
 
     static {
         try {
@@ -27,71 +32,103 @@ public final class LeaseSlot {
             SEQ = lookup.findVarHandle(LeaseSlot.class, "seq", int.class);
             STACK = lookup.findVarHandle(LeaseSlot.class, "stack", Object.class);
             REPORTED = lookup.findVarHandle(LeaseSlot.class, "leakReportedLease", long.class);
+            HOLDER = lookup.findVarHandle(LeaseSlot.class, "holder", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final boolean tracked;
+    /** The pool whose connection this is; {@code null} for {@link LeaseTable#UNTRACKED}. */
+    final PoolHandle pool;
+    /** Whether the key lives for one lease only: the slot is dropped when that lease ends. */
+    final boolean once;
     @SuppressWarnings("unused") // accessed through SEQ
     private int seq;
     private boolean active;
     private long leaseNumber;
     private long acquiredNanos;
     private long waitNanos;
-    private ThreadState holder;
+    private long holderId;
     private String holderName;
+    @SuppressWarnings("unused") // written under the claim, cleared by the scanner through HOLDER
+    private Thread holder;
     /** {@code null}, a raw {@link AcquisitionTrace}, or the interned {@link AcquisitionStack}. */
-    @SuppressWarnings("unused") // written plainly by the lease owner, swapped through STACK by the scanner
+    @SuppressWarnings("unused") // written under the claim, swapped through STACK by the scanner
     private Object stack;
     @SuppressWarnings("unused") // accessed through REPORTED
     private long leakReportedLease;
 
-    LeaseSlot() {
-        this(true);
+    LeaseSlot(PoolHandle pool, boolean once) {
+        this.pool = pool;
+        this.once = once;
     }
 
-    private LeaseSlot(boolean tracked) {
-        this.tracked = tracked;
-    }
-
-    /** Starts a lease; returns whether it is tracked (false for {@link #UNTRACKED} or a lease already out). */
-    boolean begin(ThreadState thread, String threadName, long nowNanos, long waitNanos, Object rawStack) {
-        if (!tracked) {
-            return false;
+    /** Claims the slot for writing; returns the even sequence number it held. */
+    private int claim() {
+        for (int spins = 0; ; spins++) {
+            int s = (int) SEQ.getVolatile(this);
+            if ((s & 1) == 0 && SEQ.compareAndSet(this, s, s + 1)) {
+                return s;
+            }
+            // another writer holds the claim for a few stores
+            if (spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
+    }
+
+    private void publish(int claimed) {
+        SEQ.setRelease(this, claimed + 2);
+    }
+
+    /**
+     * Starts a lease. Returns {@code false} when a lease of this key was still out: the pool handed
+     * the key out again without poolscope seeing it come back (that lease ends unseen here).
+     */
+    boolean begin(Thread thread, long nowNanos, long waitNanos, Object rawStack) {
+        int s = claim();
         boolean wasActive = active;
-        int s = (int) SEQ.getOpaque(this);
-        SEQ.setOpaque(this, s + 1);
-        VarHandle.storeStoreFence();
-        this.active = true;
-        this.leaseNumber++;
-        this.acquiredNanos = nowNanos;
+        active = true;
+        leaseNumber++;
+        acquiredNanos = nowNanos;
         this.waitNanos = waitNanos;
-        this.holder = thread;
-        this.holderName = threadName;
-        this.stack = rawStack;
-        SEQ.setRelease(this, s + 2);
+        holderId = thread.getId();
+        holderName = thread.getName();
+        HOLDER.setOpaque(this, thread);
+        stack = rawStack;
+        publish(s);
         return !wasActive;
     }
 
     /**
-     * Ends the current lease. Returns its hold time, or -1 if none was active (a connection taken
-     * before poolscope started, or returned twice).
+     * Ends the current lease. Returns its hold time, or -1 if none was out (a second end of the
+     * same lease, from this or another thread).
      */
     long end(long nowNanos) {
-        if (!tracked || !active) {
+        if (!isActiveNow()) {
+            return -1;
+        }
+        int s = claim();
+        if (!active) {
+            publish(s);
             return -1;
         }
         long held = nowNanos - acquiredNanos;
-        int s = (int) SEQ.getOpaque(this);
-        SEQ.setOpaque(this, s + 1);
-        VarHandle.storeStoreFence();
-        this.active = false;
-        this.holder = null;
-        this.stack = null;
-        SEQ.setRelease(this, s + 2);
-        return held;
+        active = false;
+        HOLDER.setOpaque(this, (Thread) null);
+        stack = null;
+        publish(s);
+        return Math.max(0L, held);
+    }
+
+    /** A cheap unclaimed look: false only if no lease is out (a claimed write may be under way). */
+    private boolean isActiveNow() {
+        int s = (int) SEQ.getAcquire(this);
+        boolean isActive = active;
+        VarHandle.loadLoadFence();
+        return isActive || (int) SEQ.getOpaque(this) != s || (s & 1) != 0;
     }
 
     /** Whether the current lease was logged as a suspected leak; cheap enough for the release path. */
@@ -99,9 +136,12 @@ public final class LeaseSlot {
         return active && (long) REPORTED.getOpaque(this) == leaseNumber;
     }
 
-    /** A consistent copy of the current lease, or {@code null} if the connection is not leased. */
+    /**
+     * A consistent copy of the current lease, or {@code null} if the connection is not leased (or
+     * was rewritten on every one of a bounded number of tries: the next scan sees it).
+     */
     LeaseView read(long nowNanos) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             int before = (int) SEQ.getAcquire(this);
             if ((before & 1) != 0) {
                 Thread.onSpinWait();
@@ -111,22 +151,24 @@ public final class LeaseSlot {
             long number = leaseNumber;
             long acquired = acquiredNanos;
             long waited = waitNanos;
-            ThreadState thread = holder;
+            long threadId = holderId;
             String name = holderName;
+            Thread thread = (Thread) HOLDER.getOpaque(this);
             Object rawStack = STACK.getOpaque(this);
             VarHandle.loadLoadFence();
-            if ((int) SEQ.getOpaque(this) == before) {
-                if (!isActive) {
-                    return null;
-                }
-                boolean reported = (long) REPORTED.getOpaque(this) == number;
-                LeaseView view = new LeaseView(this, number, acquired, Math.max(0L, nowNanos - acquired), waited, thread,
-                        name, rawStack, reported);
-                if (rawStack instanceof AcquisitionStack) {
-                    view.resolveStack((AcquisitionStack) rawStack);
-                }
-                return view;
+            if ((int) SEQ.getOpaque(this) != before) {
+                continue;
             }
+            if (!isActive) {
+                return null;
+            }
+            boolean reported = (long) REPORTED.getOpaque(this) == number;
+            LeaseView view = new LeaseView(this, number, acquired, Math.max(0L, nowNanos - acquired), waited,
+                    threadId, name.isEmpty() ? "thread#" + threadId : name, thread, rawStack, reported);
+            if (rawStack instanceof AcquisitionStack) {
+                view.resolveStack((AcquisitionStack) rawStack);
+            }
+            return view;
         }
         return null;
     }
@@ -134,6 +176,14 @@ public final class LeaseSlot {
     /** Replaces a raw trace by its interned stack, unless the lease changed meanwhile. */
     void internStack(Object rawTrace, AcquisitionStack interned) {
         STACK.compareAndSet(this, rawTrace, interned);
+    }
+
+    /** Drops the reference to a holder thread that ended. Called by the scanner. */
+    void forgetEndedHolder() {
+        Thread thread = (Thread) HOLDER.getOpaque(this);
+        if (thread != null && !thread.isAlive()) {
+            HOLDER.compareAndSet(this, thread, null);
+        }
     }
 
     /** Marks lease {@code number} as logged; ignored if another lease began meanwhile. */

@@ -8,21 +8,23 @@ public final class LeaseView {
     private final long acquiredNanos;
     private final long ageNanos;
     private final long waitNanos;
-    private final ThreadState holder;
+    private final long holderId;
     private final String holderName;
+    private final Thread holder;
     private final Object rawStack;
     private final boolean leakReported;
     private AcquisitionStack stack = AcquisitionStack.NOT_CAPTURED;
 
     LeaseView(LeaseSlot slot, long leaseNumber, long acquiredNanos, long ageNanos, long waitNanos,
-              ThreadState holder, String holderName, Object rawStack, boolean leakReported) {
+              long holderId, String holderName, Thread holder, Object rawStack, boolean leakReported) {
         this.slot = slot;
         this.leaseNumber = leaseNumber;
         this.acquiredNanos = acquiredNanos;
         this.ageNanos = ageNanos;
         this.waitNanos = waitNanos;
-        this.holder = holder;
+        this.holderId = holderId;
         this.holderName = holderName;
+        this.holder = holder;
         this.rawStack = rawStack;
         this.leakReported = leakReported;
     }
@@ -56,13 +58,12 @@ public final class LeaseView {
     }
 
     public long holderId() {
-        return holder == null ? -1 : holder.threadId;
+        return holderId;
     }
 
     /** The holder thread if it is still alive (its current stack tells what it does now). */
     public Thread holderThread() {
-        Thread thread = holder == null ? null : holder.thread();
-        return thread != null && thread.isAlive() ? thread : null;
+        return holder != null && holder.isAlive() ? holder : null;
     }
 
     /** The trimmed acquisition stack, or {@link AcquisitionStack#NOT_CAPTURED}. */

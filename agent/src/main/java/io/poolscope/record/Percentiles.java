@@ -1,8 +1,6 @@
 package io.poolscope.record;
 
-import org.HdrHistogram.Histogram;
-
-/** Count and percentiles of one duration histogram, in nanoseconds. */
+/** Count and percentiles of one duration histogram, in nanoseconds (each within 1/16 of the value). */
 public final class Percentiles {
 
     public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0);
@@ -23,19 +21,34 @@ public final class Percentiles {
         this.mean = mean;
     }
 
-    /** From a histogram of microseconds. */
-    static Percentiles of(Histogram micros) {
-        if (micros.getTotalCount() == 0) {
+    /** From the bucket counts of a {@link StripedHistogram}. */
+    static Percentiles of(long[] buckets) {
+        long count = StripedHistogram.count(buckets);
+        if (count == 0) {
             return EMPTY;
         }
-        return new Percentiles(micros.getTotalCount(),
-                nanos(micros.getValueAtPercentile(50)), nanos(micros.getValueAtPercentile(95)),
-                nanos(micros.getValueAtPercentile(99)), nanos(micros.getMaxValue()),
-                (long) (micros.getMean() * 1_000L));
+        double sum = 0;
+        int highest = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i] > 0) {
+                sum += (double) buckets[i] * StripedHistogram.value(i);
+                highest = i;
+            }
+        }
+        return new Percentiles(count, at(buckets, count, 0.50), at(buckets, count, 0.95), at(buckets, count, 0.99),
+                StripedHistogram.value(highest), (long) (sum / count));
     }
 
-    private static long nanos(long micros) {
-        return micros * 1_000L;
+    private static long at(long[] buckets, long count, double quantile) {
+        long rank = Math.max(1L, (long) Math.ceil(quantile * count));
+        long seen = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            seen += buckets[i];
+            if (seen >= rank) {
+                return StripedHistogram.value(i);
+            }
+        }
+        return StripedHistogram.value(buckets.length - 1);
     }
 
     public long count() {

@@ -9,11 +9,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Everything poolscope records about one pool instance: its live-lease table, statistics and
- * pressure. Looked up once per pool call by the pool object's identity; holds the pool weakly.
+ * Everything poolscope records about one pool instance: statistics, pressure, and (through the
+ * shared {@link LeaseTable}) its leases. Found from a lease slot on the hot path, and by the pool
+ * object's identity only when a pool, a connection or a rare outcome is first seen; holds the pool
+ * weakly.
  */
 public final class PoolHandle {
 
@@ -27,19 +30,23 @@ public final class PoolHandle {
     private final WeakReference<Object> pool;
     private final String name;
     private final PoolIntrospector introspector;
-    private final WeakIdentityTable<LeaseSlot> slots;
+    private final LeaseTable leaseTable;
     final PoolStatistics stats;
+    /** Slots this pool has in the lease table (recounted by the scanner). */
+    final AtomicInteger trackedSlots = new AtomicInteger();
+    /** Leases not tracked because the pool had {@code maxLeases} slots already. */
+    final LongAdder untracked = new LongAdder();
     private volatile boolean underPressure;
     private volatile long lastPressureNanos;
     /** Leases out now; kept only in stacks=auto, where "half the pool is out" turns on every stack. */
     final LongAdder liveLeases = new LongAdder();
     private volatile int cachedMax;
 
-    PoolHandle(Object pool, String name, PoolIntrospector introspector, int maxLeases) {
+    PoolHandle(Object pool, String name, PoolIntrospector introspector, LeaseTable leaseTable) {
         this.pool = new WeakReference<>(pool);
         this.name = name;
         this.introspector = introspector;
-        this.slots = new WeakIdentityTable<>(maxLeases);
+        this.leaseTable = leaseTable;
         this.stats = new PoolStatistics(StripedHistogram.defaultStripes());
         this.cachedMax = introspector.maxConnections(pool);
         this.lastPressureNanos = System.nanoTime() - PRESSURE_HOLD_NANOS;
@@ -65,25 +72,6 @@ public final class PoolHandle {
 
     PoolIntrospector introspector() {
         return introspector;
-    }
-
-    /** The slot of a physical connection, created on its first lease; {@link LeaseSlot#UNTRACKED} if the table is full. */
-    LeaseSlot slotFor(Object connectionKey) {
-        LeaseSlot slot = slots.get(connectionKey);
-        if (slot == null) {
-            slot = slots.computeIfAbsent(connectionKey, key -> new LeaseSlot());
-        }
-        return slot == null ? LeaseSlot.UNTRACKED : slot;
-    }
-
-    /** The slot of a physical connection, or {@code null} if it was never leased under poolscope. */
-    LeaseSlot existingSlot(Object connectionKey) {
-        return slots.get(connectionKey);
-    }
-
-    /** Drops the slot of a physical connection the pool closed. */
-    void forget(Object connectionKey) {
-        slots.remove(connectionKey);
     }
 
     boolean isUnderPressure() {
@@ -116,7 +104,7 @@ public final class PoolHandle {
     /** The live leases, oldest first, with their stacks resolved. */
     public List<LeaseView> leases(long nowNanos, CallSites callSites) {
         List<LeaseView> leases = new ArrayList<>();
-        for (LeaseSlot slot : slots.values()) {
+        for (LeaseSlot slot : slotsForScan()) {
             LeaseView lease = slot.read(nowNanos);
             if (lease != null) {
                 lease.resolveStack(resolve(lease, callSites));
@@ -142,16 +130,12 @@ public final class PoolHandle {
     }
 
     List<LeaseSlot> slotsForScan() {
-        return slots.values();
+        return leaseTable.slotsOf(this);
     }
 
     /** Leases not tracked because {@code maxLeases} connections were tracked already (each such lease counts). */
     public long untrackedLeases() {
-        return slots.dropped();
-    }
-
-    void expungeStale() {
-        slots.expungeStale();
+        return untracked.sum();
     }
 
     public Map<String, String> settings() {

@@ -18,12 +18,12 @@ public final class PoolRegistry {
     private final List<PoolHandle> all = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> unnamedSeen = new HashMap<>();
     private final Function<Class<?>, PoolIntrospector> introspectors;
-    private final int maxLeasesPerPool;
+    private final LeaseTable leaseTable;
     private volatile RecordingListener listener = RecordingListener.NONE;
 
-    public PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, int maxLeasesPerPool) {
+    PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, LeaseTable leaseTable) {
         this.introspectors = introspectors;
-        this.maxLeasesPerPool = maxLeasesPerPool;
+        this.leaseTable = leaseTable;
     }
 
     void listener(RecordingListener listener) {
@@ -40,11 +40,6 @@ public final class PoolRegistry {
         return handle;
     }
 
-    /** The handle of {@code pool} if it was seen already, else {@code null}. */
-    PoolHandle existingHandle(Object pool) {
-        return byPool.get(pool);
-    }
-
     // runs under byPool's lock, once per pool
     private PoolHandle newHandle(Object pool) {
         PoolIntrospector introspector = introspectors.apply(pool.getClass());
@@ -52,7 +47,7 @@ public final class PoolRegistry {
             return null;
         }
         PoolHandle handle = new PoolHandle(pool, uniqueName(introspector.poolName(pool), introspector.library()),
-                introspector, maxLeasesPerPool);
+                introspector, leaseTable);
         all.add(handle);
         listener.poolSeen(handle);
         return handle;
@@ -102,11 +97,10 @@ public final class PoolRegistry {
         for (PoolHandle handle : all) {
             if (handle.isGone()) {
                 gone.add(handle);
-            } else {
-                handle.expungeStale();
             }
         }
         all.removeAll(gone);
+        leaseTable.expungeStale(pools());
         return gone;
     }
 }

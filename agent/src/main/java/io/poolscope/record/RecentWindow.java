@@ -1,20 +1,20 @@
 package io.poolscope.record;
 
-import org.HdrHistogram.Histogram;
-
-import java.util.ArrayDeque;
+import java.util.LinkedList;
+import java.util.function.Supplier;
 
 /**
  * Percentiles over the recent past without any work on the hot path: the scanner keeps a few
- * snapshots of the since-start histogram; "recent" is the newest minus the oldest one kept.
+ * snapshots of the since-start histogram; "recent" is the newest minus the oldest one kept, which
+ * is never negative (buckets only grow). Before the first snapshot, since start is the recent past.
  */
 final class RecentWindow {
 
     private static final class Mark {
         final long atNanos;
-        final Histogram cumulative;
+        final long[] cumulative;
 
-        Mark(long atNanos, Histogram cumulative) {
+        Mark(long atNanos, long[] cumulative) {
             this.atNanos = atNanos;
             this.cumulative = cumulative;
         }
@@ -22,7 +22,7 @@ final class RecentWindow {
 
     private final long windowNanos;
     private final long stepNanos;
-    private final ArrayDeque<Mark> marks = new ArrayDeque<>();
+    private final LinkedList<Mark> marks = new LinkedList<>();
 
     RecentWindow(long windowNanos, int steps) {
         this.windowNanos = windowNanos;
@@ -30,28 +30,19 @@ final class RecentWindow {
     }
 
     /** Called by the scanner: keeps a snapshot every step and forgets those older than the window. */
-    synchronized void tick(long nowNanos, java.util.function.Supplier<Histogram> source) {
+    synchronized void tick(long nowNanos, Supplier<long[]> source) {
         Mark newest = marks.peekLast();
         if (newest == null || nowNanos - newest.atNanos >= stepNanos) {
             marks.addLast(new Mark(nowNanos, source.get()));
         }
-        while (marks.size() > 1 && nowNanos - marks.peekFirst().atNanos > windowNanos + stepNanos) {
+        while (marks.size() > 1 && nowNanos - marks.get(1).atNanos >= windowNanos) {
             marks.removeFirst();
         }
     }
 
-    /** Percentiles of what was recorded since the oldest snapshot kept (at most the window ago). */
-    synchronized Percentiles recent(Histogram current) {
+    /** Percentiles of what was recorded since the oldest snapshot kept (at most a window and a step ago). */
+    synchronized Percentiles recent(long[] current) {
         Mark oldest = marks.peekFirst();
-        if (oldest == null) {
-            return Percentiles.of(current);
-        }
-        Histogram delta = current.copy();
-        try {
-            delta.subtract(oldest.cumulative);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            return Percentiles.of(current); // a record read mid-update; the next reading will be consistent
-        }
-        return Percentiles.of(delta);
+        return Percentiles.of(oldest == null ? current : StripedHistogram.minus(current, oldest.cumulative));
     }
 }

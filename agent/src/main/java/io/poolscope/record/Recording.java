@@ -17,19 +17,27 @@ public final class Recording {
 
     /** Raw stacks of leases younger than this are left alone: most leases end long before. */
     private static final long INTERN_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final int MAX_THREADS = 100_000;
+    /**
+     * How long a thread must have been in the acquire method to count as waiting: waits in an
+     * exhausted pool last seconds; a thread preempted or paused by the collector for a few
+     * milliseconds on a busy but healthy pool does not count.
+     */
+    static final long WAITING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Threads that can be inside an acquire at once and be recorded (a frame each, made on first use). */
+    private static final int MAX_ACQUIRING_THREADS = 4096;
 
     private final PoolRegistry pools;
-    private final ThreadStates threads = new ThreadStates(MAX_THREADS);
+    private final AcquireFrames frames = new AcquireFrames(MAX_ACQUIRING_THREADS);
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
 
     public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
-        this.pools = new PoolRegistry(introspectors, options.get(Option.MAX_LEASES));
+        LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
+        this.pools = new PoolRegistry(introspectors, leases);
         this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
         StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
-        this.recorder = new ActiveRecorder(pools, threads, stacks, errors);
+        this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors);
     }
 
     public ActiveRecorder recorder() {
@@ -57,18 +65,34 @@ public final class Recording {
         return pool.leases(nowNanos, callSites);
     }
 
-    /** The threads waiting on {@code pool} now, longest first. */
+    /**
+     * The threads that have been in {@code pool}'s acquire method for at least
+     * {@link #WAITING_NANOS}, longest first. A busy, healthy pool always has a few threads inside
+     * the method for a few microseconds, and they are not waiting.
+     */
     public List<WaiterView> waiters(PoolHandle pool) {
         List<WaiterView> waiters = new ArrayList<>();
-        for (ThreadState state : threads.waitingOn(pool)) {
-            Thread thread = state.thread();
-            long waiting = System.nanoTime() - state.acquireStartNanos(); // read after the start it measures from
-            if (thread != null) {
-                waiters.add(new WaiterView(thread.getName(), state.threadId, Math.max(0L, waiting)));
+        frames.forEachOwned((thread, frame) -> {
+            Object waitingOn = frame.waitingOn();
+            if (waitingOn != null && pool.isFor(waitingOn)) {
+                long waiting = System.nanoTime() - frame.waitingSince(); // read after the pool it belongs to
+                if (waiting >= WAITING_NANOS) {
+                    waiters.add(new WaiterView(thread.getName(), thread.getId(), waiting));
+                }
             }
-        }
+        });
         waiters.sort((a, b) -> Long.compare(b.waitingNanos(), a.waitingNanos()));
         return waiters;
+    }
+
+    /** Releases of connections poolscope never saw leased (out since before it started). */
+    public long releasesOfUnknownLeases() {
+        return recorder.releasesOfUnknownLeases.sum();
+    }
+
+    /** Acquires not recorded because too many threads were acquiring at once. */
+    public long acquiresNotRecorded() {
+        return frames.full.sum();
     }
 
     /**
@@ -102,7 +126,14 @@ public final class Recording {
      */
     public List<PoolHandle> maintain(long nowNanos) {
         List<PoolHandle> gone = pools.expungeStale();
-        threads.expungeDead();
+        recorder.expungeDeadThreads();
+        // an acquire finds no pool handle (it costs an identity lookup): a pool seen so far only by its waiters is found here
+        frames.forEachOwned((thread, frame) -> {
+            Object waitingOn = frame.waitingOn();
+            if (waitingOn != null) {
+                pools.handleFor(waitingOn);
+            }
+        });
         for (PoolHandle pool : pools.pools()) {
             pool.stats.tick(nowNanos);
             updatePressure(pool, nowNanos);
@@ -126,7 +157,7 @@ public final class Recording {
         }
         int max = pool.maxConnections();
         boolean busy = max > 0 && active * 2 > max; // more than half the pool out
-        if (busy || oldLease || !threads.waitingOn(pool).isEmpty()) {
+        if (busy || oldLease || !waiters(pool).isEmpty()) {
             pool.notePressure(nowNanos);
         } else {
             pool.relaxPressure(nowNanos);

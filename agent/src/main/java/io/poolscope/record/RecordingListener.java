@@ -20,4 +20,8 @@ public interface RecordingListener {
     /** A lease that had been logged as a suspected leak came back after {@code heldNanos}. */
     default void leakReturned(PoolHandle pool, LeaseView lease, long heldNanos, String releasedBy) {
     }
+
+    /** The pool took a lease back from its holder after {@code heldNanos} (abandoned-connection removal). */
+    default void leaseReclaimed(PoolHandle pool, LeaseView lease, long heldNanos) {
+    }
 }

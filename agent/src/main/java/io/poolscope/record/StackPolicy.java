@@ -2,6 +2,8 @@ package io.poolscope.record;
 
 import io.poolscope.config.StackMode;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /** Decides, per lease, whether to take its acquisition stack (raw frames only; see {@link CallSites}). */
 final class StackPolicy {
 
@@ -19,16 +21,23 @@ final class StackPolicy {
 
     /**
      * A raw trace of the current stack, or {@code null}. In stacks=auto: every lease while the pool
-     * is under pressure or half of it is out, otherwise 1 in {@code sampleRate} per thread.
+     * is under pressure or half of it is out, otherwise 1 in {@code sampleRate}: counted in the
+     * acquire frame (a thread usually gets the same one), or at random for a lease outside an
+     * acquire.
      */
-    Object capture(PoolHandle pool, ThreadState thread) {
+    Object capture(PoolHandle pool, AcquireFrame frame) {
         if (never) {
             return null;
         }
-        if (always || pool.isUnderPressure() || pool.isHalfOut() || (++thread.sampleCounter & sampleMask) == 0) {
+        if (always || pool.isUnderPressure() || pool.isHalfOut() || isSampled(frame)) {
             return new AcquisitionTrace();
         }
         return null;
+    }
+
+    private boolean isSampled(AcquireFrame frame) {
+        int draw = frame == null ? ThreadLocalRandom.current().nextInt() : ++frame.sampleCounter;
+        return (draw & sampleMask) == 0;
     }
 
     /** A tracked lease began: counted only where the policy reads the count. */

@@ -4,9 +4,12 @@ package io.poolscope.record;
 public final class StatisticsView {
 
     private final long acquires;
+    private final long leases;
     private final long timeouts;
     private final long failures;
     private final long releases;
+    private final long reclaimed;
+    private final long endedUnseen;
     private final Percentiles waitSinceStart;
     private final Percentiles waitRecent;
     private final Percentiles holdSinceStart;
@@ -20,16 +23,20 @@ public final class StatisticsView {
     private final long nanosSinceLastTimeout;
     private final boolean lastCreateFailed;
 
-    StatisticsView(long acquires, long timeouts, long failures, long releases,
+    StatisticsView(long acquires, long leases, long timeouts, long failures,
+                   long releases, long closedWhileOut, long reclaimed, long endedUnseen,
                    Percentiles waitSinceStart, Percentiles waitRecent,
                    Percentiles holdSinceStart, Percentiles holdRecent,
                    Percentiles creates, long createFailures, String lastCreateFailure,
-                   long lastCreateFailureMillis, long suspectedLeaks, long closedWhileOut,
+                   long lastCreateFailureMillis, long suspectedLeaks,
                    long nanosSinceLastTimeout, boolean lastCreateFailed) {
         this.acquires = acquires;
+        this.leases = leases;
         this.timeouts = timeouts;
         this.failures = failures;
         this.releases = releases;
+        this.reclaimed = reclaimed;
+        this.endedUnseen = endedUnseen;
         this.waitSinceStart = waitSinceStart;
         this.waitRecent = waitRecent;
         this.holdSinceStart = holdSinceStart;
@@ -59,9 +66,24 @@ public final class StatisticsView {
         return lastCreateFailed;
     }
 
-    /** Acquires that ended, successful or not. */
+    /** Acquires that ended, successful or not: {@code leases + timeouts + failures}. */
     public long acquires() {
         return acquires;
+    }
+
+    /** Acquires that ended in a lease. Each lease is out, or ended as a release, a close, a reclaim or unseen. */
+    public long leases() {
+        return leases;
+    }
+
+    /** Leases the pool took back from their holder. */
+    public long reclaimed() {
+        return reclaimed;
+    }
+
+    /** Leases whose end poolscope did not see: the pool handed their connection out again. */
+    public long endedUnseen() {
+        return endedUnseen;
     }
 
     public long timeouts() {
@@ -73,6 +95,7 @@ public final class StatisticsView {
         return failures;
     }
 
+    /** Leases the application returned. */
     public long releases() {
         return releases;
     }

@@ -103,13 +103,18 @@ public final class WeakIdentityTable<V> {
         return value;
     }
 
-    /** Forgets {@code key}; its entry stays, dead, until the next rebuild. */
-    public synchronized void remove(Object key) {
+    /** Forgets {@code key}; its entry stays, dead, until the next rebuild. Returns whether it was there. */
+    public synchronized boolean remove(Object key) {
         Entry<V> entry = find(entries, key);
-        if (entry != null) {
-            entry.clear();
-            removed++;
+        if (entry == null) {
+            return false;
         }
+        entry.clear();
+        removed++;
+        if (removed > used / 2 && used > 64) {
+            rebuild(); // one-lease keys come and go: do not wait for the scanner to reclaim their entries
+        }
+        return true;
     }
 
     /** Drops the entries whose keys were collected or removed. Cheap when there are none. */

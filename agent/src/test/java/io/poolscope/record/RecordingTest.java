@@ -224,7 +224,7 @@ class RecordingTest {
                 waiting.countDown();
                 assertTrue(connectionFree.await(10, TimeUnit.SECONDS));
                 recorder().leased(pool, connection1);
-                recorder().acquireEnd(token, null);
+                recorder().acquireExit(token, null);
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -232,7 +232,8 @@ class RecordingTest {
         worker.start();
 
         assertTrue(waiting.await(10, TimeUnit.SECONDS));
-        // a thread counts as waiting once it has been in the acquire method for a millisecond
+        recording.maintain(System.nanoTime()); // the scanner finds the pool of a thread that waits on it
+        // a thread counts as waiting once it has been in the acquire method for 50 ms
         List<WaiterView> waiters = recording.waiters(handle());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (waiters.isEmpty() && System.nanoTime() < deadline) {
@@ -416,7 +417,7 @@ class RecordingTest {
         for (int i = 0; i < 8; i++) {
             Object connection = new Object();
             connections.add(connection);
-            recorder().leased(pool, connection); // outside an acquire: no wait, so never a sign of pressure
+            pool.getConnection(connection);
         }
 
         long captured = leases().stream().filter(lease -> lease.stack().isCaptured()).count();
@@ -470,7 +471,7 @@ class RecordingTest {
     }
 
     @Test
-    void anUntrackedConnectionLeasedRepeatedlyCountsAsOneConnection() {
+    void eachLeaseOfAConnectionBeyondMaxLeasesIsCountedAsUntracked() {
         start("stacks=full,maxLeases=1");
         app.loadOrders(connection1);
 
@@ -491,7 +492,7 @@ class RecordingTest {
             app.close(connection1);
             app.loadOrdersTimingOut();
             recorder().createEnd(pool, recorder().createStart(pool), null);
-            recorder().acquireEnd("not a token", null);
+            recorder().acquireExit("not a token", null);
         });
 
         assertTrue(recording.errors().count() > 0);

@@ -2,7 +2,9 @@ package io.poolscope.record;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,9 +18,9 @@ class StripedHistogramTest {
         return Percentiles.of(histogram.snapshot());
     }
 
-    /** Histograms keep two significant digits: a value comes back within 1%. */
+    /** Buckets are 1/8 of a power of two wide and report their middle: a value comes back within 1/16. */
     private static void assertAbout(long expectedNanos, long actualNanos, String what) {
-        long tolerance = Math.max(1_000L, expectedNanos / 100);
+        long tolerance = Math.max(1L, expectedNanos / 16);
         assertTrue(Math.abs(actualNanos - expectedNanos) <= tolerance,
                 what + ": expected about " + expectedNanos + " ns but was " + actualNanos);
     }
@@ -47,67 +49,74 @@ class StripedHistogramTest {
     }
 
     @Test
-    void resolutionIsOneMicrosecond() {
-        StripedHistogram histogram = new StripedHistogram(1);
-        histogram.recordNanos(0, 1_999);
-
-        Percentiles p = percentiles(histogram);
-
-        assertEquals(1_000, p.p50(), "1999 ns is recorded as 1 us");
-        assertEquals(1_000, p.max());
-    }
-
-    @Test
-    void belowOneMicrosecondAndNegativeDurationsCountAsZero() {
-        StripedHistogram histogram = new StripedHistogram(2);
-        histogram.recordNanos(0, 999);
-        histogram.recordNanos(1, -5 * MILLI);
-
-        Percentiles p = percentiles(histogram);
-
-        assertEquals(2, p.count());
-        assertEquals(0, p.max());
-    }
-
-    @Test
-    void durationsBeyondOneHourAreClampedToOneHour() {
-        StripedHistogram histogram = new StripedHistogram(2);
-        histogram.recordNanos(0, TimeUnit.HOURS.toNanos(5));
-        histogram.recordNanos(1, Long.MAX_VALUE);
-
-        Percentiles p = percentiles(histogram);
-
-        assertEquals(2, p.count());
-        assertAbout(TimeUnit.HOURS.toNanos(1), p.max(), "max");
-        assertTrue(p.max() >= TimeUnit.HOURS.toNanos(1));
-    }
-
-    @Test
-    void countAddsUpEveryStripeWhateverTheStripeNumber() {
-        StripedHistogram histogram = new StripedHistogram(8);
-        int[] stripes = {0, 1, 2, 3, 4, 5, 6, 7, 8, 1_000_003, -1, Integer.MIN_VALUE};
-        for (int stripe : stripes) {
-            histogram.recordNanos(stripe, 2 * MILLI);
-            histogram.recordNanos(stripe, 4 * MILLI);
+    void everyValueFallsIntoABucketThatStandsForItWithinOneSixteenth() {
+        for (long value = 0; value < 1_000_000; value += 1 + value / 50) {
+            assertAbout(value, StripedHistogram.value(StripedHistogram.index(value)), "value " + value);
         }
-
-        assertEquals(2L * stripes.length, histogram.count());
-        assertEquals(2L * stripes.length, histogram.snapshot().getTotalCount());
-        Percentiles p = percentiles(histogram);
-        assertAbout(2 * MILLI, p.p50(), "p50");
-        assertAbout(4 * MILLI, p.max(), "max");
+        for (long value = 1; value > 0 && value < (1L << 43); value = value * 3 + 1) {
+            assertAbout(value, StripedHistogram.value(StripedHistogram.index(value)), "value " + value);
+        }
     }
 
     @Test
-    void anyStripeCountWorks() {
-        for (int stripeCount : new int[] {0, 1, 3, 5, 16}) {
-            StripedHistogram histogram = new StripedHistogram(stripeCount);
-            for (int stripe = 0; stripe < 20; stripe++) {
-                histogram.recordNanos(stripe, MILLI);
+    void bucketsAreInOrderAndCoverTheRange() {
+        int previous = -1;
+        for (long value = 0; value < (1L << 44); value = value < 64 ? value + 1 : value + value / 9) {
+            int index = StripedHistogram.index(value);
+            assertTrue(index >= previous, "index of " + value);
+            assertTrue(index < StripedHistogram.BUCKETS, "index of " + value);
+            previous = index;
+        }
+        assertEquals(StripedHistogram.BUCKETS - 1, StripedHistogram.index(Long.MAX_VALUE));
+        assertEquals(0, StripedHistogram.index(-5), "a negative duration (a clock step) counts as 0");
+    }
+
+    @Test
+    void snapshotsAreNeverBelowEarlierOnesWhileThreadsRecord() throws Exception {
+        StripedHistogram histogram = new StripedHistogram(4);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch started = new CountDownLatch(2);
+        Thread[] writers = new Thread[2];
+        for (int t = 0; t < writers.length; t++) {
+            int stripe = t;
+            writers[t] = new Thread(() -> {
+                started.countDown();
+                for (long i = 0; !stop.get(); i++) {
+                    histogram.recordNanos(stripe, i % 5_000);
+                }
+            });
+            writers[t].start();
+        }
+        started.await();
+        long[] previous = histogram.snapshot();
+        for (int round = 0; round < 2_000; round++) {
+            long[] next = histogram.snapshot();
+            for (int i = 0; i < next.length; i++) {
+                assertTrue(next[i] >= previous[i], "bucket " + i + " went down");
             }
-            assertEquals(20, histogram.count(), "stripes " + stripeCount);
+            assertTrue(StripedHistogram.count(StripedHistogram.minus(next, previous)) >= 0);
+            previous = next;
         }
-        int defaults = StripedHistogram.defaultStripes();
-        assertTrue(defaults >= 1 && defaults <= 8 && Integer.bitCount(defaults) == 1, "default stripes " + defaults);
+        stop.set(true);
+        for (Thread writer : writers) {
+            writer.join();
+        }
+    }
+
+    @Test
+    void stripesAreAddedUp() {
+        StripedHistogram histogram = new StripedHistogram(8);
+        for (int stripe = 0; stripe < 100; stripe++) {
+            histogram.recordNanos(stripe, 7);
+        }
+        assertEquals(100, StripedHistogram.count(histogram.snapshot()));
+        assertEquals(7, percentiles(histogram).max());
+    }
+
+    @Test
+    void defaultStripesArePowersOfTwoAndBounded() {
+        int stripes = StripedHistogram.defaultStripes();
+        assertTrue(stripes >= 1 && stripes <= 8);
+        assertEquals(stripes, Integer.highestOneBit(stripes));
     }
 }

@@ -83,7 +83,7 @@ class DumpFormatterTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            recording.recorder().acquireEnd(token, null);
+            recording.recorder().acquireExit(token, null);
         }, "orders-worker");
         threads.add(worker);
         worker.start();

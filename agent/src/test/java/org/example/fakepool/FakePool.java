@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * A stand-in for a pool library: it reports to the recorder exactly where the instrumented pool
- * would, so its own frames sit between the recorder and the application in acquisition stacks.
- * A "connection" is any object the caller hands in as its key.
+ * A stand-in for a pool library whose acquire method hands out the connection itself (as DBCP2,
+ * Tomcat JDBC or c3p0 do): it reports to the recorder exactly where the instrumented pool would,
+ * so its own frames sit between the recorder and the application in acquisition stacks. A
+ * "connection" is any object the caller hands in as its key. The other pool shapes are in
+ * {@link PoolShapes}.
  */
 public final class FakePool {
 
@@ -27,12 +29,9 @@ public final class FakePool {
     /** A successful acquire that hands out {@code connection}. */
     public Object getConnection(Object connection) {
         Object token = recorder.acquireStart(this);
-        try {
-            recorder.leased(this, connection);
-            return connection;
-        } finally {
-            endAcquire(token, null);
-        }
+        recorder.leased(this, connection);
+        exit(token, null);
+        return connection;
     }
 
     /** An acquire that gives up with the pool's own timeout exception. */
@@ -43,19 +42,19 @@ public final class FakePool {
     /** An acquire that fails with {@code failure}. */
     public <E extends SQLException> void failAcquire(E failure) throws E {
         Object token = recorder.acquireStart(this);
-        endAcquire(token, failure);
+        exit(token, failure);
         throw failure;
     }
 
-    // like the bridge, which the advice goes through: no token, no acquireEnd
-    private void endAcquire(Object token, Throwable thrown) {
+    // as the advice does, through the bridge: no token, no exit
+    private void exit(Object token, Throwable thrown) {
         if (token != null) {
-            recorder.acquireEnd(token, thrown);
+            recorder.acquireExit(token, thrown);
         }
     }
 
     /** The application closes its connection: it goes back to the pool. */
     public void close(Object connection) {
-        recorder.released(this, connection);
+        recorder.released(connection);
     }
 }

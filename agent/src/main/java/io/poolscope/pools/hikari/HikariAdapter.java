@@ -20,6 +20,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>acquire: {@code ConcurrentBag.borrow(long, TimeUnit)}, where the wait happens; it returns
  *       {@code null} on timeout, after which {@code HikariPool.getConnection} throws;</li>
  *   <li>lease: {@code PoolEntry.createProxyConnection(..)} (one argument in 5+, two in 4), called once per successful borrow;</li>
+ *   <li>timeout: a {@code null} borrow, or {@code HikariPool.createTimeoutException(long)}, which also ends an
+ *       acquire whose last borrow returned a dead entry that was then closed;</li>
  *   <li>release: {@code PoolEntry.recycle(..)} (a time argument in 4, none in 5+), called by the proxy's
  *       {@code close()} once per borrowed connection, before the entry goes back to the bag;</li>
  *   <li>closed by the pool: {@code PoolEntry.close()}; a broken or evicted connection, or one aborted at
@@ -36,6 +38,7 @@ public final class HikariAdapter implements PoolAdapter {
             new Hook("com.zaxxer.hikari.pool.PoolEntry", named("recycle"), HikariReleaseAdvice.class),
             new Hook("com.zaxxer.hikari.pool.PoolEntry", named("createProxyConnection"), HikariLeaseAdvice.class),
             new Hook("com.zaxxer.hikari.pool.PoolEntry", named("close").and(takesArguments(0)), HikariCloseAdvice.class),
+            new Hook("com.zaxxer.hikari.pool.HikariPool", named("createTimeoutException").and(takesArguments(1)), HikariTimeoutAdvice.class),
             new Hook("com.zaxxer.hikari.pool.PoolBase", named("newConnection"), HikariCreateAdvice.class)));
 
     private final PoolIntrospector introspector = new HikariIntrospector();

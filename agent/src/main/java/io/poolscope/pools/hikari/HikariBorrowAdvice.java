@@ -6,7 +6,9 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code ConcurrentBag.borrow(long, TimeUnit)}, where HikariCP waits for a connection;
  * the bag's {@code listener} is the {@code HikariPool}. The bag returns {@code null} on timeout and
- * throws only when interrupted; success ends at {@link HikariLeaseAdvice}.
+ * throws only when interrupted; success ends at {@link HikariLeaseAdvice}. When the entry it
+ * returns is dead or evicted, {@code getConnection} closes it ({@link HikariCloseAdvice}, which
+ * keeps the frame open) and borrows again, or throws its timeout ({@link HikariTimeoutAdvice}).
  *
  * <p>Not on {@code HikariPool.getConnection}: exit advice that also runs on a throw merges the
  * method's result with {@code null}, which stops the JIT from eliminating HikariCP's proxy object
@@ -25,9 +27,11 @@ public final class HikariBorrowAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object token, @Advice.Return Object entry, @Advice.Thrown Throwable thrown) {
         if (thrown != null) {
-            Bridge.acquireEnd(token, thrown);
+            Bridge.acquireExit(token, thrown);
         } else if (entry == null) {
             Bridge.acquireTimedOut(token);
+        } else {
+            Bridge.acquireExit(token, null); // borrowed: the lease follows in createProxyConnection
         }
     }
 }

@@ -14,7 +14,7 @@ public final class HikariReleaseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object poolEntry, @Advice.FieldValue("hikariPool") Object pool) {
-        Bridge.released(pool, poolEntry);
+    public static void enter(@Advice.This Object poolEntry) {
+        Bridge.released(poolEntry);
     }
 }

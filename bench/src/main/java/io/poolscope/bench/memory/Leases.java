@@ -33,6 +33,6 @@ final class Leases implements Cycle {
     private void takeOne() {
         Object token = recorder.acquireStart(pool);
         recorder.leased(pool, connections[next++]);
-        recorder.acquireEnd(token, null);
+        recorder.acquireExit(token, null);
     }
 }
