@@ -241,18 +241,27 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
-            if (slot == null || slot.pool != handle) {
-                slot = leases.create(connectionKey, handle, once);
-                if (slot == LeaseTable.UNTRACKED) {
+            Object rawStack = stacks.capture(handle, sampler);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (slot == null || slot.pool != handle) {
+                    slot = leases.create(connectionKey, handle, once);
+                    if (slot == LeaseTable.UNTRACKED) {
+                        return;
+                    }
+                }
+                int begun = slot.begin(thread, now, wait, rawStack);
+                if (begun == LeaseSlot.BEGUN) {
+                    stacks.leaseBegan(handle);
                     return;
                 }
+                if (begun == LeaseSlot.BEGUN_OVER_UNSEEN_END) {
+                    handle.stats.endedUnseen.increment();
+                    return;
+                }
+                leases.remove(connectionKey, slot); // closed meanwhile by another thread: a new slot for the new lease
+                slot = null;
             }
-            Object rawStack = stacks.capture(handle, sampler);
-            if (slot.begin(thread, now, wait, rawStack)) {
-                stacks.leaseBegan(handle);
-            } else {
-                handle.stats.endedUnseen.increment();
-            }
+            handle.untracked.increment(); // closed again and again while being leased: counted, not listed
         } catch (Throwable error) {
             errors.record(error);
         }
@@ -302,7 +311,7 @@ public final class ActiveRecorder implements Recorder {
             if (slot == null) {
                 return;
             }
-            if (slot.end(System.nanoTime()) >= 0) {
+            if (slot.retire(System.nanoTime()) >= 0) {
                 stacks.leaseEnded(slot.pool);
                 slot.pool.stats.closedWhileOut.increment();
             }

@@ -45,6 +45,8 @@ public final class LeaseSlot {
     @SuppressWarnings("unused") // accessed through SEQ
     private int seq;
     private boolean active;
+    /** Set when the connection was closed: the slot takes no lease any more (a new one replaces it). */
+    private boolean retired;
     private long leaseNumber;
     private long acquiredNanos;
     private long waitNanos;
@@ -83,12 +85,23 @@ public final class LeaseSlot {
         SEQ.setRelease(this, claimed + 2);
     }
 
+    static final int BEGUN = 0;
+    /** Begun, but a lease of this key was still out: the pool handed it out again unseen. */
+    static final int BEGUN_OVER_UNSEEN_END = 1;
+    /** Not begun: the connection was closed meanwhile; the caller takes a new slot. */
+    static final int RETIRED = 2;
+
     /**
-     * Starts a lease. Returns {@code false} when a lease of this key was still out: the pool handed
-     * the key out again without poolscope seeing it come back (that lease ends unseen here).
+     * Starts a lease: {@link #BEGUN}; {@link #BEGUN_OVER_UNSEEN_END} when a lease of this key was
+     * still out (the pool handed the key out again without poolscope seeing it come back, and
+     * that lease ends unseen here); or {@link #RETIRED}, writing nothing.
      */
-    boolean begin(Thread thread, long nowNanos, long waitNanos, Object rawStack) {
+    int begin(Thread thread, long nowNanos, long waitNanos, Object rawStack) {
         int s = claim();
+        if (retired) {
+            publish(s);
+            return RETIRED;
+        }
         boolean wasActive = active;
         active = true;
         leaseNumber++;
@@ -99,7 +112,7 @@ public final class LeaseSlot {
         HOLDER.setOpaque(this, thread);
         stack = rawStack;
         publish(s);
-        return !wasActive;
+        return wasActive ? BEGUN_OVER_UNSEEN_END : BEGUN;
     }
 
     /**
@@ -121,6 +134,21 @@ public final class LeaseSlot {
         stack = null;
         publish(s);
         return Math.max(0L, held);
+    }
+
+    /**
+     * Ends the current lease, if any, and takes no other: the connection was closed. Returns the
+     * hold time of the lease it ended, or -1.
+     */
+    long retire(long nowNanos) {
+        int s = claim();
+        long held = active ? Math.max(0L, nowNanos - acquiredNanos) : -1;
+        active = false;
+        retired = true;
+        HOLDER.setOpaque(this, (Thread) null);
+        stack = null;
+        publish(s);
+        return held;
     }
 
     /** A cheap unclaimed look: false only if no lease is out (a claimed write may be under way). */

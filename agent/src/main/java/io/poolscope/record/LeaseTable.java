@@ -49,9 +49,9 @@ final class LeaseTable {
         return slot;
     }
 
-    /** Forgets {@code key} (a connection closed, or a one-lease key returned). */
+    /** Forgets {@code key} if {@code slot} is its slot (a connection closed, or a one-lease key returned). */
     void remove(Object key, LeaseSlot slot) {
-        if (slots.remove(key)) {
+        if (slots.remove(key, slot)) {
             slot.pool.trackedSlots.decrementAndGet();
         }
     }

@@ -105,8 +105,13 @@ public final class WeakIdentityTable<V> {
 
     /** Forgets {@code key}; its entry stays, dead, until the next rebuild. Returns whether it was there. */
     public synchronized boolean remove(Object key) {
+        return remove(key, null);
+    }
+
+    /** Forgets {@code key} if its value is {@code expected} (any value if {@code null}). Returns whether it did. */
+    public synchronized boolean remove(Object key, V expected) {
         Entry<V> entry = find(entries, key);
-        if (entry == null) {
+        if (entry == null || (expected != null && entry.value != expected)) {
             return false;
         }
         entry.clear();

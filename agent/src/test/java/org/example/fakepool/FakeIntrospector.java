@@ -27,7 +27,12 @@ public class FakeIntrospector implements PoolIntrospector {
 
     @Override
     public String poolName(Object pool) {
-        return pool instanceof FakePool ? ((FakePool) pool).name() : null;
+        try {
+            Object name = pool.getClass().getMethod("name").invoke(pool);
+            return name == null ? null : name.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
