@@ -30,8 +30,10 @@ final class AcquireFrame {
         }
     }
 
-    /** The owner's index in {@link AcquireFrames}. */
+    /** The owner's index in {@link AcquireFrames}, or -1 for a frame that spilled out of it. */
     final int index;
+    /** The thread this frame belongs to now. */
+    Thread owner;
     /** Raw pool objects; held only while their level is open. */
     final Object[] pools = new Object[MAX_LEVELS];
     final long[] starts = new long[MAX_LEVELS];
@@ -57,7 +59,8 @@ final class AcquireFrame {
     }
 
     /** Ready for a new owner. */
-    void reset(int ownerStripe) {
+    void reset(Thread newOwner, int ownerStripe) {
+        owner = newOwner;
         for (int level = 0; level < MAX_LEVELS; level++) {
             pools[level] = null;
         }
@@ -66,6 +69,13 @@ final class AcquireFrame {
         overflowCalls = 0;
         stripe = ownerStripe;
         PUBLISHED_POOL.setRelease(this, null);
+    }
+
+    /** Each raw pool whose level is open; for a frame no thread writes any more. */
+    void forEachOpenPool(java.util.function.Consumer<Object> action) {
+        for (int level = 0; level < levels; level++) {
+            action.accept(pools[level]);
+        }
     }
 
     boolean isEmpty() {

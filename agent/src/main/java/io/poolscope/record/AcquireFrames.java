@@ -1,5 +1,8 @@
 package io.poolscope.record;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -8,33 +11,39 @@ import java.util.function.Consumer;
 /**
  * The acquire frames of the threads inside an acquire now: a fixed table of owner slots, claimed
  * with a compare-and-set when a thread opens its first level and released when its last level
- * ends. Nothing is kept per thread beyond that, so a thread's first lease allocates nothing and a
- * million short-lived (virtual) threads cost nothing once they are done. The frames themselves are
- * made on first use of a slot and reused.
+ * ends, each with a frame made when the table is. Nothing is kept per thread beyond that, so a
+ * thread's first lease allocates nothing, and a million short-lived (virtual) threads cost nothing
+ * once they are done.
  *
- * <p>A thread looks for its own slot among {@link #PROBES} slots from a home slot chosen by its id;
- * when all of those are taken by other threads, its acquire is not recorded (counted).
+ * <p>A thread looks for its own slot among {@link #PROBES} slots from a home slot chosen by its
+ * id. When all of those are taken by other threads (hundreds of threads acquiring at once, in an
+ * exhausted pool), its frame spills into a map: correct, but it allocates, which is what an
+ * exhausted pool can afford.
  */
 final class AcquireFrames {
 
     static final int PROBES = 8;
 
     private final AtomicReferenceArray<Thread> owners;
-    private final AtomicReferenceArray<AcquireFrame> frames;
+    private final AcquireFrame[] frames;
     private final int mask;
-    /** Acquires not recorded because every slot this thread may use was taken. */
-    final LongAdder full = new LongAdder();
+    private final Map<Thread, AcquireFrame> spilled = new ConcurrentHashMap<>();
+    private final AtomicInteger spilledCount = new AtomicInteger();
+    /** Frames that spilled out of the table. */
+    final LongAdder spills = new LongAdder();
 
     AcquireFrames(int size) {
         int capacity = Integer.highestOneBit(Math.max(PROBES, size - 1) << 1);
         this.owners = new AtomicReferenceArray<>(capacity);
-        this.frames = new AtomicReferenceArray<>(capacity);
+        this.frames = new AcquireFrame[capacity];
+        for (int i = 0; i < capacity; i++) {
+            frames[i] = new AcquireFrame(i);
+        }
         this.mask = capacity - 1;
     }
 
     private int home(Thread thread) {
-        long id = thread.getId();
-        long mixed = id * 0x9E3779B97F4A7C15L;
+        long mixed = thread.getId() * 0x9E3779B97F4A7C15L;
         return (int) (mixed >>> 40) & mask;
     }
 
@@ -44,13 +53,13 @@ final class AcquireFrames {
         for (int i = 0; i < PROBES; i++) {
             int index = (home + i) & mask;
             if (owners.get(index) == thread) {
-                return frames.get(index);
+                return frames[index];
             }
         }
-        return null;
+        return spilledCount.get() == 0 ? null : spilled.get(thread);
     }
 
-    /** The current thread's frame, claiming a free slot if it has none; {@code null} when none is free. */
+    /** The current thread's frame, claiming a free one if it has none. */
     AcquireFrame findOrClaim(Thread thread) {
         AcquireFrame own = find(thread);
         if (own != null) {
@@ -60,23 +69,28 @@ final class AcquireFrames {
         for (int i = 0; i < PROBES; i++) {
             int index = (home + i) & mask;
             if (owners.get(index) == null && owners.compareAndSet(index, null, thread)) {
-                AcquireFrame frame = frames.get(index);
-                if (frame == null) {
-                    frame = new AcquireFrame(index);
-                    frames.set(index, frame);
-                }
-                frame.reset(StripedHistogram.currentStripe());
+                AcquireFrame frame = frames[index];
+                frame.reset(thread, StripedHistogram.currentStripe());
                 return frame;
             }
         }
-        full.increment();
-        return null;
+        AcquireFrame frame = new AcquireFrame(-1);
+        frame.reset(thread, StripedHistogram.currentStripe());
+        spilledCount.incrementAndGet();
+        spilled.put(thread, frame);
+        spills.increment();
+        return frame;
     }
 
-    /** Gives the slot back once the frame has no level and no call open. */
+    /** Gives the frame back once it has no level and no call open. */
     void releaseIfEmpty(AcquireFrame frame) {
-        if (frame.isEmpty()) {
+        if (!frame.isEmpty()) {
+            return;
+        }
+        if (frame.index >= 0) {
             owners.set(frame.index, null);
+        } else if (spilled.remove(frame.owner) != null) {
+            spilledCount.decrementAndGet();
         }
     }
 
@@ -84,15 +98,15 @@ final class AcquireFrames {
     void forEachOwned(BiConsumer<Thread, AcquireFrame> action) {
         for (int i = 0; i <= mask; i++) {
             Thread owner = owners.get(i);
-            AcquireFrame frame = frames.get(i);
-            if (owner != null && frame != null) {
-                action.accept(owner, frame);
+            if (owner != null) {
+                action.accept(owner, frames[i]);
             }
         }
+        spilled.forEach(action);
     }
 
     /**
-     * Frees the slots of threads that ended with an acquire open (a frame the pool never ended);
+     * Frees the frames of threads that ended with an acquire open (a frame the pool never ended);
      * {@code openAcquire} is told the raw pool of each such level, which no thread writes any more.
      * Called by the scanner.
      */
@@ -100,12 +114,15 @@ final class AcquireFrames {
         for (int i = 0; i <= mask; i++) {
             Thread owner = owners.get(i);
             if (owner != null && !owner.isAlive()) {
-                AcquireFrame frame = frames.get(i);
-                for (int level = 0; frame != null && level < frame.levels; level++) {
-                    openAcquire.accept(frame.pools[level]);
-                }
+                frames[i].forEachOpenPool(openAcquire);
                 owners.compareAndSet(i, owner, null);
             }
         }
+        spilled.forEach((owner, frame) -> {
+            if (!owner.isAlive() && spilled.remove(owner, frame)) {
+                spilledCount.decrementAndGet();
+                frame.forEachOpenPool(openAcquire);
+            }
+        });
     }
 }

@@ -48,9 +48,6 @@ public final class ActiveRecorder implements Recorder {
                 return null;
             }
             AcquireFrame frame = frames.findOrClaim(Thread.currentThread());
-            if (frame == null) {
-                return null;
-            }
             if (frame.levels == AcquireFrame.MAX_LEVELS) {
                 frame.overflowCalls++;
                 return frame;

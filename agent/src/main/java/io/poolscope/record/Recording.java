@@ -23,11 +23,11 @@ public final class Recording {
      * milliseconds on a busy but healthy pool does not count.
      */
     static final long WAITING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** Threads that can be inside an acquire at once and be recorded (a frame each, made on first use). */
-    private static final int MAX_ACQUIRING_THREADS = 4096;
+    /** Threads inside an acquire at once that have a frame made in advance; more spill into a map. */
+    private static final int FRAMES = 1024;
 
     private final PoolRegistry pools;
-    private final AcquireFrames frames = new AcquireFrames(MAX_ACQUIRING_THREADS);
+    private final AcquireFrames frames = new AcquireFrames(FRAMES);
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
@@ -90,9 +90,9 @@ public final class Recording {
         return recorder.releasesOfUnknownLeases.sum();
     }
 
-    /** Acquires not recorded because too many threads were acquiring at once. */
-    public long acquiresNotRecorded() {
-        return frames.full.sum();
+    /** Acquires whose frame spilled out of the table (too many threads acquiring at once). */
+    public long acquireFrameSpills() {
+        return frames.spills.sum();
     }
 
     /**
