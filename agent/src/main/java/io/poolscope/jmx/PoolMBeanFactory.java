@@ -37,10 +37,16 @@ final class PoolMBeanFactory {
                     () -> recording.leases(pool, System.nanoTime()).size())
             .attribute("WaitingThreads", "Threads in the acquire method now, as poolscope sees them", SimpleType.INTEGER,
                     () -> recording.waiters(pool).size());
-        longStat(bean, pool, "Acquires", "Acquires that ended (successful or not)", StatisticsView::acquires);
+        longStat(bean, pool, "Acquires", "Acquires that ended (successful or not): LeasesTaken + Timeouts + Failures",
+                StatisticsView::acquires);
+        longStat(bean, pool, "LeasesTaken", "Acquires that ended with a connection", StatisticsView::leases);
         longStat(bean, pool, "Timeouts", "Acquires that ended with the pool's timeout", StatisticsView::timeouts);
         longStat(bean, pool, "Failures", "Acquires that failed otherwise", StatisticsView::failures);
-        longStat(bean, pool, "Releases", "Connections returned", StatisticsView::releases);
+        longStat(bean, pool, "Releases", "Connections the application returned", StatisticsView::releases);
+        longStat(bean, pool, "Reclaimed", "Leases the pool took back from their holder (abandoned-connection removal)",
+                StatisticsView::reclaimed);
+        longStat(bean, pool, "EndedUnseen", "Leases whose end poolscope did not see (the pool handed the connection out again)",
+                StatisticsView::endedUnseen);
         longStat(bean, pool, "SuspectedLeaks", "Leases held past leakThreshold", StatisticsView::suspectedLeaks);
         longStat(bean, pool, "ConnectionsClosedWhileOut", "Connections the pool closed while out (broken, evicted, shut down)",
                 StatisticsView::closedWhileOut);

@@ -61,6 +61,11 @@ public final class Recording {
         return callSites;
     }
 
+    /** Resolves the acquisition stack of {@code lease} (a raw trace is interned). */
+    public void resolveStack(PoolHandle pool, LeaseView lease) {
+        lease.resolveStack(pool.resolve(lease, callSites));
+    }
+
     public List<LeaseView> leases(PoolHandle pool, long nowNanos) {
         return pool.leases(nowNanos, callSites);
     }

@@ -46,10 +46,17 @@ public final class DumpFormatter {
                 .append(" waiting=").append(known(counters.waiting()))
                 .append("; poolscope sees ").append(state.leases.size()).append(" connections out, ")
                 .append(state.waiters.size()).append(" threads waiting\n");
-        out.append("acquires=").append(stats.acquires()).append(" timeouts=").append(stats.timeouts())
+        out.append("acquires=").append(stats.acquires()).append(" leases=").append(stats.leases())
+                .append(" timeouts=").append(stats.timeouts())
                 .append(" failures=").append(stats.failures()).append(" releases=").append(stats.releases())
                 .append(" suspectedLeaks=").append(stats.suspectedLeaks())
                 .append(" closedWhileOut=").append(stats.closedWhileOut());
+        if (stats.reclaimed() > 0) {
+            out.append(" reclaimedByPool=").append(stats.reclaimed());
+        }
+        if (stats.endedUnseen() > 0) {
+            out.append(" endedUnseen=").append(stats.endedUnseen());
+        }
         if (suppressedSinceLast > 0) {
             out.append(" timeoutsNotDumped=").append(suppressedSinceLast);
         }
@@ -202,6 +209,20 @@ public final class DumpFormatter {
                 + " came back after " + Formats.duration(heldNanos) + " (closed by " + releasedBy + ")";
     }
 
+    public static String leaseReclaimed(String poolName, LeaseView lease, long heldNanos) {
+        StringBuilder out = new StringBuilder(1024);
+        out.append("pool '").append(poolName).append("' reclaimed a connection from its holder: taken by ")
+                .append(lease.holderName()).append(", held ").append(Formats.duration(heldNanos)).append("; ");
+        if (lease.stack().isCaptured()) {
+            out.append("acquired at:\n");
+            appendStack(out, lease.stack(), "    ");
+            out.setLength(out.length() - 1);
+        } else {
+            out.append("its acquisition stack was not captured");
+        }
+        return out.toString();
+    }
+
     private static String percentiles(Percentiles p) {
         if (p.count() == 0) {
             return "n=0";
@@ -210,7 +231,7 @@ public final class DumpFormatter {
                 + " p99=" + micros(p.p99()) + " max=" + micros(p.max());
     }
 
-    /** Histograms resolve microseconds: below that, say so rather than "0ns". */
+    /** Below a microsecond a wait or hold tells a reader nothing: say so rather than "312ns". */
     private static String micros(long nanos) {
         return nanos < 1_000L ? "<1us" : Formats.duration(nanos);
     }

@@ -99,6 +99,16 @@ public final class Reporter implements RecordingListener {
         pendingLines.add(DumpFormatter.leakReturned(pool.name(), lease, heldNanos, releasedBy));
     }
 
+    @Override
+    public void leaseReclaimed(PoolHandle pool, LeaseView lease, long heldNanos) {
+        if (pendingCount.incrementAndGet() > MAX_QUEUED_EVENTS) {
+            pendingCount.decrementAndGet();
+            return;
+        }
+        recording.resolveStack(pool, lease);
+        pendingLines.add(DumpFormatter.leaseReclaimed(pool.name(), lease, heldNanos));
+    }
+
     // ---- work on the scanner thread ----
 
     /** One pass of the scanner. */

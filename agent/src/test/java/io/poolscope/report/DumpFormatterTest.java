@@ -126,7 +126,7 @@ class DumpFormatterTest {
                 + ", oldest \\S+; 1 threads waiting", lines.get(1));
         assertEquals("pool: active=? idle=? total=? max=2 waiting=?; poolscope sees 2 connections out, 1 threads waiting",
                 lines.get(2));
-        assertEquals("acquires=3 timeouts=1 failures=0 releases=0 suspectedLeaks=0 closedWhileOut=0", lines.get(3));
+        assertEquals("acquires=3 leases=2 timeouts=1 failures=0 releases=0 suspectedLeaks=0 closedWhileOut=0", lines.get(3));
         assertTrue(lines.contains("holders by call site (2 connections out, 1 call site):"), dump);
         assertMatches("  \\[1\\] 2 connections held \\S+ to \\S+ \\(oldest since [-\\d :.]+\\), by "
                 + Pattern.quote(Thread.currentThread().getName()), lines.get(indexOfLineStartingWith(lines, "  [1] ")));
@@ -216,7 +216,7 @@ class DumpFormatterTest {
         String dump = dump(DumpReason.ON_DEMAND, 0);
 
         assertTrue(dump.contains("\nholders: none\n"), dump);
-        assertTrue(dump.contains("\nacquires=1 timeouts=0 failures=0 releases=1 "), dump);
+        assertTrue(dump.contains("\nacquires=1 leases=1 timeouts=0 failures=0 releases=1 "), dump);
         assertMatches("(?s).*\nhold:  n=1 p50=\\S+ p95=\\S+ p99=\\S+ max=\\S+  \\| last minute: n=1 .*", dump);
     }
 

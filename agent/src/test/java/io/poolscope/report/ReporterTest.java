@@ -121,7 +121,7 @@ class ReporterTest {
         assertEquals(1, exhaustionDumps().size(), "two timeouts before one pass: one dump");
         String first = exhaustionDumps().get(0);
         assertTrue(first.contains(" - pool exhausted: an acquire timed out - "), first);
-        assertTrue(first.contains("\nacquires=4 timeouts=2 "), first);
+        assertTrue(first.contains("\nacquires=4 leases=2 timeouts=2 "), first);
         assertFalse(first.contains("timeoutsNotDumped"), first);
 
         app.loadOrdersTimingOut();
