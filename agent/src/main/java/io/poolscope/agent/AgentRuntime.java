@@ -35,14 +35,16 @@ final class AgentRuntime {
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
         reporter.onPoolAdded(jmx::poolAdded);
         reporter.onPoolGone(jmx::poolGone);
+        Scanner scanner = new Scanner(reporter, recording.errors());
+        SkippedAdapters skipped = new SkippedAdapters(() -> scanner.later(jmx::adapterSkipped));
+        jmx.skippedAdapters(skipped::lines);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
-                () -> Installer.build(instrumentation, adapters, log));
+                () -> Installer.build(instrumentation, adapters, log, skipped));
         instrumentation.addTransformer(filter, true);
         retransformLoaded(instrumentation, filter, log);
 
-        Scanner scanner = new Scanner(reporter, recording.errors());
         scanner.start(() -> {
             log.info("poolscope " + Version.version() + " active; options " + options.describe());
             if (!logFile.equalsIgnoreCase("stderr")) {

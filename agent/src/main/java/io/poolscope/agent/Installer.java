@@ -14,11 +14,10 @@ import net.bytebuddy.utility.JavaModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 /** Builds the Byte Buddy transformer that inlines every adapter's advice. */
 final class Installer {
@@ -35,8 +34,13 @@ final class Installer {
         return names;
     }
 
-    /** A transformer for exactly the adapters' classes; not installed (see {@link TargetFilter}). */
-    static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, Log log) {
+    /**
+     * A transformer for exactly the adapters' classes; not installed (see {@link TargetFilter}). Each
+     * adapter's classes are transformed in a class loader only if its {@link AdapterGate} admits
+     * that class loader, so an adapter is applied there whole or not at all.
+     */
+    static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, Log log,
+                                      SkippedAdapters skipped) {
         // Byte Buddy must not use sun.misc.Unsafe (JDK 24+ warns about it); the build relocates this name with Byte Buddy.
         System.setProperty("net.bytebuddy.safe", "true");
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -46,12 +50,18 @@ final class Installer {
                 .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, Bridge.class))
                 .with(new Reporting(log));
         ClassLoader agentLoader = Installer.class.getClassLoader();
-        for (Map.Entry<String, List<Hook>> type : hooksByType(adapters).entrySet()) {
-            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-            for (Hook hook : type.getValue()) {
-                advice = advice.advice(hook.methods(), hook.advice().getName());
+        for (PoolAdapter adapter : adapters) {
+            AdapterGate gate = new AdapterGate(adapter, skipped, log);
+            for (Map.Entry<String, List<Hook>> type : hooksByType(Collections.singletonList(adapter)).entrySet()) {
+                AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
+                for (Hook hook : type.getValue()) {
+                    advice = advice.advice(hook.methods(), hook.advice().getName());
+                }
+                String typeName = type.getKey();
+                builder = builder.type((description, loader, module, redefined, domain) ->
+                        description.getName().equals(typeName) && gate.admits(description, loader, domain))
+                        .transform(advice);
             }
-            builder = builder.type(named(type.getKey())).transform(advice);
         }
         return builder.makeRaw();
     }

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Registers poolscope's MBeans in the platform MBeanServer: {@code poolscope:type=Agent} and one
  * {@code poolscope:type=Pool,name=<pool>} per pool. Runs on the scanner thread, and only once the
- * first pool is seen, so the application sets up its own MBeanServer and logging first.
+ * first pool is seen (or an adapter is left out), so the application sets up its own MBeanServer
+ * and logging first.
  */
 public final class JmxRegistrar {
 
@@ -31,6 +33,7 @@ public final class JmxRegistrar {
     private final Options options;
     private final String version;
     private final Map<PoolHandle, ObjectName> registered = new ConcurrentHashMap<>();
+    private volatile Supplier<String[]> skippedAdapters = () -> new String[0];
     private boolean agentRegistered;
 
     public JmxRegistrar(Recording recording, Reporter reporter, Options options, String version) {
@@ -48,13 +51,31 @@ public final class JmxRegistrar {
         return new ObjectName(DOMAIN + ":type=Agent");
     }
 
+    /** The lines for the Agent MBean's {@code SkippedAdapters}: adapters left out of a class loader, and why. */
+    public void skippedAdapters(Supplier<String[]> lines) {
+        this.skippedAdapters = lines;
+    }
+
+    /** On the scanner thread, after an adapter was left out: the Agent MBean shows it even if no pool is ever seen. */
+    public void adapterSkipped() {
+        try {
+            registerAgentOnce(ManagementFactory.getPlatformMBeanServer());
+        } catch (Exception | LinkageError e) {
+            reporter.log().warn("poolscope: could not register its JMX view: " + e);
+        }
+    }
+
+    private void registerAgentOnce(MBeanServer server) throws Exception {
+        if (!agentRegistered) {
+            agentRegistered = true;
+            register(server, agentName(), agentBean());
+        }
+    }
+
     public void poolAdded(PoolHandle pool) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!agentRegistered) {
-                agentRegistered = true;
-                register(server, agentName(), agentBean());
-            }
+            registerAgentOnce(server);
             ObjectName name = poolName(pool.name());
             register(server, name, PoolMBeanFactory.create(pool, recording, reporter));
             registered.put(pool, name);
@@ -93,6 +114,8 @@ public final class JmxRegistrar {
                         () -> recording.callSites().size())
                 .attribute("CallSitesNotStored", "Acquisition stacks not stored because maxCallSites was reached",
                         SimpleType.LONG, () -> recording.callSites().notStored())
+                .attribute("SkippedAdapters", "Pool libraries left uninstrumented in a class loader, and why",
+                        new ArrayType<String[]>(1, SimpleType.STRING), () -> skippedAdapters.get())
                 .operation("dump", "The dump of every pool as text", SimpleType.STRING,
                         () -> reporter.dumpAll(DumpReason.ON_DEMAND));
     }

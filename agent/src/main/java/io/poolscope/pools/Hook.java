@@ -3,17 +3,46 @@ package io.poolscope.pools;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** One piece of advice: which class (by exact name), which of its methods, and the advice class. */
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * One piece of advice: which class (by exact name), which of its methods, and the advice class.
+ * Made from a method name and arity, the hook also names what it needs in an adapter's
+ * {@link Shape} check ({@code PoolEntry.recycle(..)}, {@code ConcurrentBag.borrow/2}).
+ */
 public final class Hook {
+
+    /** For {@link #Hook(String, String, int, Class)}: a method of that name with any number of parameters. */
+    public static final int ANY_ARITY = -1;
 
     private final String typeName;
     private final ElementMatcher<? super MethodDescription> methods;
     private final Class<?> advice;
+    private final String description;
 
     public Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
+        this(typeName, methods, advice, typeName + " method " + methods);
+    }
+
+    /** The methods {@code methodName} with {@code arity} parameters, or any number if {@link #ANY_ARITY}. */
+    public Hook(String typeName, String methodName, int arity, Class<?> advice) {
+        this(typeName, matching(methodName, arity), advice, describe(typeName, methodName, arity));
+    }
+
+    private Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice, String description) {
         this.typeName = typeName;
         this.methods = methods;
         this.advice = advice;
+        this.description = description;
+    }
+
+    static ElementMatcher<? super MethodDescription> matching(String methodName, int arity) {
+        return arity == ANY_ARITY ? named(methodName) : named(methodName).and(takesArguments(arity));
+    }
+
+    static String describe(String typeName, String methodName, int arity) {
+        return typeName + "." + methodName + (arity == ANY_ARITY ? "(..)" : "/" + arity);
     }
 
     public String typeName() {
@@ -26,5 +55,10 @@ public final class Hook {
 
     public Class<?> advice() {
         return advice;
+    }
+
+    /** The hooked methods as a check reports them missing: {@code a.b.C.name/2}, {@code a.b.C.name(..)}. */
+    public String description() {
+        return description;
     }
 }

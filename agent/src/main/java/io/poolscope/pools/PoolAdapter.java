@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * One pool library: the advice to inline into its classes and how to read its pool objects. An
  * adapter is data plus thin advice; the advice only calls {@link io.poolscope.bridge.Bridge}.
+ *
+ * <p>An adapter is applied as a unit: in each class loader, before the first of its classes is
+ * transformed, the library's class files are checked against {@link #shape()}; if anything is
+ * missing, none of its classes is transformed in that class loader and one line says why.
  */
 public interface PoolAdapter {
 
@@ -15,4 +19,10 @@ public interface PoolAdapter {
     List<Hook> hooks();
 
     PoolIntrospector introspector();
+
+    /** The library versions this adapter is written and tested for, as text for people ("4.x-7.x"). */
+    String supportedVersions();
+
+    /** What the advice needs of the library's classes: the hooks' methods plus the fields the advice reads. */
+    Shape shape();
 }

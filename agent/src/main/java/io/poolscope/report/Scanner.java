@@ -2,6 +2,7 @@ package io.poolscope.report;
 
 import io.poolscope.record.InternalErrors;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,6 +17,7 @@ public final class Scanner implements Runnable {
 
     private final Reporter reporter;
     private final InternalErrors errors;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile Thread thread;
     private volatile boolean stopped;
     private Runnable firstTask = () -> { };
@@ -39,6 +41,12 @@ public final class Scanner implements Runnable {
         scanner.start();
     }
 
+    /** Runs {@code task} on the scanner thread at its next pass: how other threads hand it work. */
+    public void later(Runnable task) {
+        tasks.add(task);
+        wakeUp();
+    }
+
     public void stop() {
         stopped = true;
         wakeUp();
@@ -59,6 +67,13 @@ public final class Scanner implements Runnable {
             errors.record(error);
         }
         while (!stopped) {
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                try {
+                    task.run();
+                } catch (Throwable error) {
+                    errors.record(error);
+                }
+            }
             try {
                 reporter.tick(System.nanoTime());
             } catch (Throwable error) {

@@ -3,13 +3,11 @@ package io.poolscope.pools.hikari;
 import io.poolscope.pools.Hook;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolIntrospector;
+import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * HikariCP 4.x to 7.x. The pool object is {@code HikariPool}; a physical connection is identified
@@ -28,18 +26,27 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *       shutdown, is closed there without going through {@code recycle};</li>
  *   <li>creation: {@code PoolBase.newConnection(..)} (no argument up to 5, one in 6+).</li>
  * </ul>
+ * A HikariCP whose classes lack any of these methods, or the fields the advice reads, is not
+ * instrumented at all (see {@link #shape()}).
  */
 public final class HikariAdapter implements PoolAdapter {
 
     private static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
+    private static final String BAG = "com.zaxxer.hikari.util.ConcurrentBag";
+    private static final String ENTRY = "com.zaxxer.hikari.pool.PoolEntry";
+    private static final String BASE = "com.zaxxer.hikari.pool.PoolBase";
 
     private static final List<Hook> HOOKS = Collections.unmodifiableList(Arrays.asList(
-            new Hook("com.zaxxer.hikari.util.ConcurrentBag", named("borrow").and(takesArguments(2)), HikariBorrowAdvice.class),
-            new Hook("com.zaxxer.hikari.pool.PoolEntry", named("recycle"), HikariReleaseAdvice.class),
-            new Hook("com.zaxxer.hikari.pool.PoolEntry", named("createProxyConnection"), HikariLeaseAdvice.class),
-            new Hook("com.zaxxer.hikari.pool.PoolEntry", named("close").and(takesArguments(0)), HikariCloseAdvice.class),
-            new Hook("com.zaxxer.hikari.pool.HikariPool", named("createTimeoutException").and(takesArguments(1)), HikariTimeoutAdvice.class),
-            new Hook("com.zaxxer.hikari.pool.PoolBase", named("newConnection"), HikariCreateAdvice.class)));
+            new Hook(BAG, "borrow", 2, HikariBorrowAdvice.class),
+            new Hook(ENTRY, "recycle", Hook.ANY_ARITY, HikariReleaseAdvice.class),
+            new Hook(ENTRY, "createProxyConnection", Hook.ANY_ARITY, HikariLeaseAdvice.class),
+            new Hook(ENTRY, "close", 0, HikariCloseAdvice.class),
+            new Hook(POOL, "createTimeoutException", 1, HikariTimeoutAdvice.class),
+            new Hook(BASE, "newConnection", Hook.ANY_ARITY, HikariCreateAdvice.class)));
+
+    /** The hooks' methods and the fields their advice reads. */
+    private static final Shape SHAPE = Shape.of(HOOKS)
+            .field(BAG, "listener");       // HikariBorrowAdvice: the bag's listener is the HikariPool
 
     private final PoolIntrospector introspector = new HikariIntrospector();
 
@@ -56,5 +63,15 @@ public final class HikariAdapter implements PoolAdapter {
     @Override
     public PoolIntrospector introspector() {
         return introspector;
+    }
+
+    @Override
+    public String supportedVersions() {
+        return "4.x-7.x";
+    }
+
+    @Override
+    public Shape shape() {
+        return SHAPE;
     }
 }
