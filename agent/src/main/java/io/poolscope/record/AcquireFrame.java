@@ -52,19 +52,19 @@ final class AcquireFrame {
     int stripe;
     @SuppressWarnings("unused") // accessed through PUBLISHED_POOL
     private Object publishedPool;
-    private volatile long publishedStart;
+    /** Written before {@link #publishedPool} (release), read after it (acquire). */
+    private long publishedStart;
 
     AcquireFrame(int index) {
         this.index = index;
     }
 
-    /** Ready for a new owner. */
+    /** Ready for a new owner (levels are popped clean, except those of an owner that died inside). */
     void reset(Thread newOwner, int ownerStripe) {
         owner = newOwner;
-        for (int level = 0; level < MAX_LEVELS; level++) {
-            pools[level] = null;
+        while (levels > 0) {
+            pools[--levels] = null;
         }
-        levels = 0;
         calls = 0;
         overflowCalls = 0;
         stripe = ownerStripe;

@@ -88,7 +88,7 @@ final class AcquireFrames {
             return;
         }
         if (frame.index >= 0) {
-            owners.set(frame.index, null);
+            owners.lazySet(frame.index, null); // a claim may see it taken a little longer: no fence needed
         } else if (spilled.remove(frame.owner) != null) {
             spilledCount.decrementAndGet();
         }
