@@ -63,6 +63,8 @@ public final class PoolApp {
 
     /** All four connections leak from LeakyRepository; the next acquire times out; stays up for the test. */
     static void exhaust() throws Exception {
+        Module hikari = HikariDataSource.class.getModule();
+        System.out.println("result hikariModule=" + (hikari.isNamed() ? hikari.getName() : "unnamed"));
         HikariDataSource pool = pool(4, 500);
         for (int i = 0; i < 4; i++) {
             new LeakyRepository(pool).leak();

@@ -45,7 +45,22 @@ class HikariRecordingIT {
         assertExhaustionDump(ForkedJvm.builder().javaHome(ForkedJvm.JDK_25).hikari("hikari-7"));
     }
 
-    private static void assertExhaustionDump(ForkedJvm.Builder builder) throws Exception {
+    @Test
+    void timeoutWritesExhaustionDumpWithHikariAsANamedModule() throws Exception {
+        String stdout = assertExhaustionDump(ForkedJvm.builder().hikari("hikari-7").hikariOnModulePath());
+        assertTrue(stdout.contains("result hikariModule=com.zaxxer.hikari"), "HikariCP ran as a named module: " + stdout);
+    }
+
+    @Test
+    void timeoutWritesExhaustionDumpWithHikariAsANamedModuleOnJdk25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ForkedJvm.JDK_25.resolve("bin/java")), "no JDK 25 at " + ForkedJvm.JDK_25);
+        String stdout = assertExhaustionDump(ForkedJvm.builder().javaHome(ForkedJvm.JDK_25).hikari("hikari-7")
+                .hikariOnModulePath());
+        assertTrue(stdout.contains("result hikariModule=com.zaxxer.hikari"), "HikariCP ran as a named module: " + stdout);
+    }
+
+    /** Returns the application's standard output. */
+    private static String assertExhaustionDump(ForkedJvm.Builder builder) throws Exception {
         try (ForkedJvm jvm = builder.agent("").args("exhaust").start()) {
             jvm.awaitReady();
             assertEquals("true", jvm.result("timeout"), jvm.stdout());
@@ -67,6 +82,8 @@ class HikariRecordingIT {
             assertEquals(0, jvm.awaitExit());
             // at shutdown, with the two connections still out, one more dump
             assertTrue(jvm.log().contains("JVM shutdown with connections still out"), jvm.log());
+            assertFalse(jvm.log().contains("poolscope: could not"), jvm.log());
+            return jvm.stdout();
         }
     }
 
