@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -37,6 +38,7 @@ public final class PoolApp {
             case "pg-refused": postgresRefuses(); break;
             case "late": late(); break;
             case "evict": evict(); break;
+            case "churn": churn(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -176,6 +178,44 @@ public final class PoolApp {
         heldAtShutdown.close();
     }
 
+    /**
+     * 4 threads on a pool of 2 take and return connections as fast as they can for {@code churnMillis}
+     * (1500 ms by default): long enough for the JIT to compile HikariCP's borrow and return paths with
+     * poolscope's advice inlined (C2 too, under the JVM's default settings). The threads count their
+     * own acquires, for comparison with poolscope's.
+     */
+    static void churn() throws Exception {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("churnMillis", 1500));
+        try (HikariDataSource pool = pool(2, 10_000)) {
+            LongAdder acquires = new LongAdder();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                        long deadline = System.nanoTime() + nanos;
+                        while (System.nanoTime() - deadline < 0) {
+                            try (Connection connection = pool.getConnection()) {
+                                acquires.increment();
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "churn-" + t);
+                thread.start();
+                threads.add(thread);
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            System.out.println("result appAcquires=" + acquires.sum());
+            printPoolAttributes();
+        }
+    }
+
     /** Uses a pool briefly and exits. */
     static void plain() throws Exception {
         try (HikariDataSource pool = pool(2, 5_000)) {
@@ -202,8 +242,8 @@ public final class PoolApp {
     static void printPoolAttributes() throws Exception {
         waitForMBean();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (String name : new String[]{"Acquires", "Releases", "Timeouts", "LeasesOut", "WaitMaxMillis",
-                "HoldP50Millis", "ConnectionsCreated", "MaxConnections"}) {
+        for (String name : new String[]{"Acquires", "Releases", "Timeouts", "Failures", "LeasesOut", "WaitingThreads",
+                "WaitMaxMillis", "HoldP50Millis", "ConnectionsCreated", "MaxConnections"}) {
             System.out.println("result " + name + "=" + server.getAttribute(poolMBean(), name));
         }
     }

@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  * on its class path (or the pool as a named module, {@link Builder#hikariOnModulePath()}),
  * {@code scenarios.PoolApp} as its main class. Output goes to files in a temporary folder, read
  * with polling and a deadline.
+ *
+ * <p>By default the JVM starts fast: Serial GC and C1 only, which is what most tests need. {@link
+ * Builder#defaultJvm()} leaves the JVM's own compilation (C1 then C2) and asks for G1, as an
+ * application in production runs.
  */
 final class ForkedJvm implements AutoCloseable {
 
@@ -54,6 +58,7 @@ final class ForkedJvm implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
         private boolean logToFile = true;
+        private boolean defaultJvm;
         private boolean hikariModule;
         private String mainClass = "scenarios.PoolApp";
 
@@ -70,6 +75,25 @@ final class ForkedJvm implements AutoCloseable {
         /** Adds {@code -javaagent:<agent jar>=<options>}; poolscope's log goes to a file unless the options name one. */
         Builder agent(String options) {
             agents.add(options);
+            return this;
+        }
+
+        /**
+         * The JVM as production runs it: tiered compilation up to C2 and G1, instead of the fast-starting
+         * Serial GC with C1 only.
+         */
+        Builder defaultJvm() {
+            this.defaultJvm = true;
+            return this;
+        }
+
+        /** The JVM settings by name: {@code fast} (the default) or {@code default} ({@link #defaultJvm()}). */
+        Builder jvm(String settings) {
+            switch (settings) {
+                case "fast": this.defaultJvm = false; break;
+                case "default": this.defaultJvm = true; break;
+                default: throw new IllegalArgumentException("JVM settings 'fast' or 'default', not " + settings);
+            }
             return this;
         }
 
@@ -114,8 +138,12 @@ final class ForkedJvm implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Paths.get(javaHome, "bin", "java").toString());
             command.add("-Xmx256m");
-            command.add("-XX:+UseSerialGC");
-            command.add("-XX:TieredStopAtLevel=1");
+            if (defaultJvm) {
+                command.add("-XX:+UseG1GC");
+            } else {
+                command.add("-XX:+UseSerialGC");
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             for (String options : agents) {
                 String withLog = logToFile && !options.contains("logFile=")
                         ? (options.isEmpty() ? "" : options + ",") + "logFile=" + log : options;
