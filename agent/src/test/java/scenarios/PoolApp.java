@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -37,6 +38,8 @@ public final class PoolApp {
             case "pg-refused": postgresRefuses(); break;
             case "late": late(); break;
             case "evict": evict(); break;
+            case "churn": churn(); break;
+            case "pg-failover": postgresFailover(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -63,6 +66,8 @@ public final class PoolApp {
 
     /** All four connections leak from LeakyRepository; the next acquire times out; stays up for the test. */
     static void exhaust() throws Exception {
+        Module hikari = HikariDataSource.class.getModule();
+        System.out.println("result hikariModule=" + (hikari.isNamed() ? hikari.getName() : "unnamed"));
         HikariDataSource pool = pool(4, 500);
         for (int i = 0; i < 4; i++) {
             new LeakyRepository(pool).leak();
@@ -174,6 +179,166 @@ public final class PoolApp {
         heldAtShutdown.close();
     }
 
+    /**
+     * 4 threads on a pool of 2 take and return connections as fast as they can for {@code churnMillis}
+     * (1500 ms by default): long enough for the JIT to compile HikariCP's borrow and return paths with
+     * poolscope's advice inlined (C2 too, under the JVM's default settings). The threads count their
+     * own acquires, for comparison with poolscope's.
+     */
+    static void churn() throws Exception {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("churnMillis", 1500));
+        try (HikariDataSource pool = pool(2, 10_000)) {
+            LongAdder acquires = new LongAdder();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                        long deadline = System.nanoTime() + nanos;
+                        while (System.nanoTime() - deadline < 0) {
+                            try (Connection connection = pool.getConnection()) {
+                                acquires.increment();
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "churn-" + t);
+                thread.start();
+                threads.add(thread);
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            System.out.println("result appAcquires=" + acquires.sum());
+            printPoolAttributes();
+        }
+    }
+
+    /**
+     * A HikariCP pool of 3 on PostgreSQL whose server keeps killing its connections: 12 threads take
+     * a connection, hold it up to 100 ms (in a query, or idle after one), return it, in a loop for
+     * 4 s, with a 250 ms connectionTimeout (HikariCP's minimum), while another thread runs {@code
+     * pg_terminate_backend} on every backend of this pool (found by its ApplicationName) every 20 ms.
+     * HikariCP tests every connection it hands out ({@code aliveBypassWindowMs=-1}), so dead ones
+     * are borrowed, found dead and closed inside {@code getConnection}, which then often throws its
+     * timeout without the bag's borrow returning {@code null}. Each system property below changes
+     * one number. The threads count what every acquire ended in; then, with the threads still alive,
+     * every numeric attribute of poolscope's MBean is printed. A thread that does not finish its loop
+     * is reported as stuck.
+     */
+    static void postgresFailover() throws Exception {
+        int threads = Integer.getInteger("failoverThreads", 12);
+        int size = Integer.getInteger("failoverPoolSize", 3);
+        long timeoutMs = Long.getLong("failoverTimeoutMillis", 250);
+        long durationMs = Long.getLong("failoverMillis", 4000);
+        long killEveryMs = Long.getLong("killEveryMillis", 20);
+        int holdMaxMs = Integer.getInteger("holdMaxMillis", 100);
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "-1"); // read when the pool is created
+        }
+        String applicationName = "poolscope-it-failover-" + ProcessHandle.current().pid();
+        String server = "jdbc:postgresql://127.0.0.1:5432/test";
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(server + "?ApplicationName=" + applicationName + "&connectTimeout=5&socketTimeout=10");
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setConnectionTimeout(timeoutMs);
+        config.setValidationTimeout(250);
+        HikariDataSource pool = new HikariDataSource(config);
+
+        LongAdder attempts = new LongAdder();
+        LongAdder successes = new LongAdder();
+        LongAdder timeouts = new LongAdder();
+        LongAdder acquireFailures = new LongAdder();
+        LongAdder queryFailures = new LongAdder();
+        LongAdder killed = new LongAdder();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMs);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(threads);
+        CountDownLatch exit = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    start.await();
+                    java.util.Random random = new java.util.Random();
+                    while (System.nanoTime() - deadline < 0) {
+                        attempts.increment();
+                        Connection connection;
+                        try {
+                            connection = pool.getConnection();
+                        } catch (java.sql.SQLTransientConnectionException e) {
+                            timeouts.increment();
+                            continue;
+                        } catch (SQLException e) {
+                            acquireFailures.increment();
+                            continue;
+                        }
+                        successes.increment();
+                        int holdMs = random.nextInt(holdMaxMs + 1);
+                        try (Connection held = connection;
+                             java.sql.Statement statement = held.createStatement()) {
+                            if (random.nextBoolean()) {
+                                statement.execute("SELECT pg_sleep(" + holdMs / 1000.0 + ")");
+                            } else {
+                                // held without a query: killed now, it goes back to the pool dead, unnoticed
+                                statement.execute("SELECT 1");
+                                Thread.sleep(holdMs);
+                            }
+                        } catch (SQLException e) {
+                            queryFailures.increment(); // the server killed it while held
+                        }
+                    }
+                    done.countDown();
+                    exit.await(); // alive while the counters are read, as a thread of an application's own pool is
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "failover-" + t);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+        Thread killer = new Thread(() -> {
+            try (Connection admin = java.sql.DriverManager.getConnection(server, "postgres", "");
+                 java.sql.PreparedStatement kill = admin.prepareStatement(
+                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+                kill.setString(1, applicationName);
+                while (System.nanoTime() - deadline < 0) {
+                    try (java.sql.ResultSet result = kill.executeQuery()) {
+                        result.next();
+                        killed.add(result.getLong(1));
+                    }
+                    Thread.sleep(killEveryMs);
+                }
+            } catch (Exception e) {
+                System.out.println("killer failed: " + e);
+            }
+        }, "failover-killer");
+        killer.setDaemon(true);
+        killer.start();
+        start.countDown();
+
+        boolean allEnded = done.await(durationMs + 3 * timeoutMs + 10_000, TimeUnit.MILLISECONDS);
+        killer.join(5_000);
+        System.out.println("result appThreadsStuck=" + (allEnded ? 0 : done.getCount())
+                + " appAttempts=" + attempts.sum() + " appSuccesses=" + successes.sum()
+                + " appTimeouts=" + timeouts.sum() + " appAcquireFailures=" + acquireFailures.sum()
+                + " appQueryFailures=" + queryFailures.sum() + " appBackendsKilled=" + killed.sum());
+        printAllPoolAttributes();
+        exit.countDown();
+        for (Thread worker : workers) {
+            worker.join(1_000);
+        }
+        pool.close();
+    }
+
     /** Uses a pool briefly and exits. */
     static void plain() throws Exception {
         try (HikariDataSource pool = pool(2, 5_000)) {
@@ -200,10 +365,25 @@ public final class PoolApp {
     static void printPoolAttributes() throws Exception {
         waitForMBean();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (String name : new String[]{"Acquires", "Releases", "Timeouts", "LeasesOut", "WaitMaxMillis",
-                "HoldP50Millis", "ConnectionsCreated", "MaxConnections"}) {
+        for (String name : new String[]{"Acquires", "Releases", "Timeouts", "Failures", "LeasesOut", "WaitingThreads",
+                "WaitMaxMillis", "HoldP50Millis", "ConnectionsCreated", "MaxConnections"}) {
             System.out.println("result " + name + "=" + server.getAttribute(poolMBean(), name));
         }
+    }
+
+    /** Every numeric attribute of the pool's MBean, whichever this agent version has. */
+    static void printAllPoolAttributes() throws Exception {
+        waitForMBean();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        StringBuilder line = new StringBuilder("result");
+        for (javax.management.MBeanAttributeInfo attribute : server.getMBeanInfo(poolMBean()).getAttributes()) {
+            String type = attribute.getType();
+            if (type.equals("java.lang.Long") || type.equals("java.lang.Integer") || type.equals("long") || type.equals("int")) {
+                line.append(' ').append(attribute.getName()).append('=')
+                        .append(server.getAttribute(poolMBean(), attribute.getName()));
+            }
+        }
+        System.out.println(line);
     }
 
     static void readyAndWait() throws Exception {

@@ -6,6 +6,7 @@ import io.poolscope.config.Options;
 import io.poolscope.jmx.JmxRegistrar;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
+import io.poolscope.pools.Reflection;
 import io.poolscope.record.Recording;
 import io.poolscope.report.LazyLog;
 import io.poolscope.report.Log;
@@ -29,6 +30,7 @@ final class AgentRuntime {
     static void start(Options options, Instrumentation instrumentation) {
         String logFile = options.get(Option.LOG_FILE);
         Log log = new LazyLog(() -> Slf4jSimpleLog.open(logFile));
+        Reflection.moduleOpener(new ModuleOpening(instrumentation, log)); // a pool on the module path keeps its name and settings
         Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);

@@ -10,7 +10,14 @@ import java.util.Map;
  */
 public final class Reflection {
 
+    private static volatile ModuleOpener opener = ModuleOpener.NONE;
+
     private Reflection() {
+    }
+
+    /** How a package of a named module is opened to poolscope when a field needs it ({@link ModuleOpener#NONE} until set). */
+    public static void moduleOpener(ModuleOpener moduleOpener) {
+        opener = moduleOpener == null ? ModuleOpener.NONE : moduleOpener;
     }
 
     /** The result of a public no-argument method, or {@code null}. */
@@ -29,7 +36,9 @@ public final class Reflection {
     /**
      * The value of a public field, or {@code null}. A public field of a package-private superclass
      * (HikariCP's {@code PoolBase.config}) needs {@code setAccessible}, which works where the pool's
-     * package is open to poolscope (always on the class path).
+     * package is open to poolscope: always on the class path; on the module path (HikariCP 7 is a
+     * named module that does not open its packages) once the {@link ModuleOpener} has opened it,
+     * which it does the first time, so once per package.
      */
     public static Object field(Object target, String name) {
         if (target == null) {
@@ -38,11 +47,20 @@ public final class Reflection {
         try {
             Field field = target.getClass().getField(name);
             if (!field.canAccess(target)) {
+                openToPoolscope(field.getDeclaringClass());
                 field.setAccessible(true);
             }
             return field.get(target);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
+        }
+    }
+
+    private static void openToPoolscope(Class<?> type) {
+        Module module = type.getModule();
+        Module poolscope = Reflection.class.getModule();
+        if (module.isNamed() && !module.isOpen(type.getPackageName(), poolscope)) {
+            opener.open(type, poolscope);
         }
     }
 

@@ -19,8 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * A JVM started for one test: the built agent jar (optionally), the pool version under test and H2
- * on its class path, {@code scenarios.PoolApp} as its main class. Output goes to files in a
- * temporary folder, read with polling and a deadline.
+ * on its class path (or the pool as a named module, {@link Builder#hikariOnModulePath()}),
+ * {@code scenarios.PoolApp} as its main class. Output goes to files in a temporary folder, read
+ * with polling and a deadline.
+ *
+ * <p>By default the JVM starts fast: Serial GC and C1 only, which is what most tests need. {@link
+ * Builder#defaultJvm()} leaves the JVM's own compilation (C1 then C2) and asks for G1, as an
+ * application in production runs.
  */
 final class ForkedJvm implements AutoCloseable {
 
@@ -53,6 +58,8 @@ final class ForkedJvm implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
         private boolean logToFile = true;
+        private boolean defaultJvm;
+        private boolean hikariModule;
         private String mainClass = "scenarios.PoolApp";
 
         Builder javaHome(Path home) {
@@ -68,6 +75,34 @@ final class ForkedJvm implements AutoCloseable {
         /** Adds {@code -javaagent:<agent jar>=<options>}; poolscope's log goes to a file unless the options name one. */
         Builder agent(String options) {
             agents.add(options);
+            return this;
+        }
+
+        /**
+         * The JVM as production runs it: tiered compilation up to C2 and G1, instead of the fast-starting
+         * Serial GC with C1 only.
+         */
+        Builder defaultJvm() {
+            this.defaultJvm = true;
+            return this;
+        }
+
+        /** The JVM settings by name: {@code fast} (the default) or {@code default} ({@link #defaultJvm()}). */
+        Builder jvm(String settings) {
+            switch (settings) {
+                case "fast": this.defaultJvm = false; break;
+                case "default": this.defaultJvm = true; break;
+                default: throw new IllegalArgumentException("JVM settings 'fast' or 'default', not " + settings);
+            }
+            return this;
+        }
+
+        /**
+         * HikariCP as the named module {@code com.zaxxer.hikari} (with slf4j, which it requires) on the
+         * module path, the application and H2 on the class path.
+         */
+        Builder hikariOnModulePath() {
+            this.hikariModule = true;
             return this;
         }
 
@@ -103,18 +138,33 @@ final class ForkedJvm implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Paths.get(javaHome, "bin", "java").toString());
             command.add("-Xmx256m");
-            command.add("-XX:+UseSerialGC");
-            command.add("-XX:TieredStopAtLevel=1");
+            if (defaultJvm) {
+                command.add("-XX:+UseG1GC");
+            } else {
+                command.add("-XX:+UseSerialGC");
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             for (String options : agents) {
                 String withLog = logToFile && !options.contains("logFile=")
                         ? (options.isEmpty() ? "" : options + ",") + "logFile=" + log : options;
                 command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (withLog.isEmpty() ? "" : "=" + withLog));
             }
             command.addAll(jvmArgs);
-            command.add("-cp");
             List<String> folders = new ArrayList<>(libFolders);
-            folders.add(hikari);
-            command.add(classPath(folders));
+            if (hikariModule) {
+                List<String> modules = new ArrayList<>(jars(hikari));
+                modules.addAll(jars("common", jar -> jar.contains("slf4j")));
+                command.add("--module-path");
+                command.add(String.join(File.pathSeparator, modules));
+                command.add("--add-modules");
+                command.add("com.zaxxer.hikari,org.slf4j.simple");
+                command.add("-cp");
+                command.add(classPath(folders, jar -> !jar.contains("slf4j")));
+            } else {
+                folders.add(hikari);
+                command.add("-cp");
+                command.add(classPath(folders, jar -> true));
+            }
             command.add(mainClass);
             command.addAll(appArgs);
             Process process = new ProcessBuilder(command)
@@ -125,18 +175,27 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
-    static String classPath(List<String> libFolders) throws IOException {
+    /** The test classes, then the jars of {@code common} and of {@code libFolders} that {@code include} accepts. */
+    static String classPath(List<String> libFolders, Predicate<String> include) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(TEST_CLASSES.toAbsolutePath().toString());
-        List<String> folders = new ArrayList<>();
-        folders.add("common");
-        folders.addAll(libFolders);
-        for (String folder : folders) {
-            try (Stream<Path> jars = Files.list(IT_LIBS.resolve(folder))) {
-                jars.map(p -> p.toAbsolutePath().toString()).sorted().forEach(entries::add);
-            }
+        entries.addAll(jars("common", include));
+        for (String folder : libFolders) {
+            entries.addAll(jars(folder, include));
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<String> jars(String folder) throws IOException {
+        return jars(folder, jar -> true);
+    }
+
+    /** The jars of one folder under it-libs whose file name {@code include} accepts, as absolute paths. */
+    private static List<String> jars(String folder, Predicate<String> include) throws IOException {
+        try (Stream<Path> jars = Files.list(IT_LIBS.resolve(folder))) {
+            return jars.filter(p -> include.test(p.getFileName().toString()))
+                    .map(p -> p.toAbsolutePath().toString()).sorted().collect(Collectors.toList());
+        }
     }
 
     long pid() {

@@ -3,22 +3,46 @@ package io.poolscope.it;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The agent jar under -javaagent, recording real HikariCP 4, 5 and 7 pools on H2. */
+/**
+ * The agent jar under -javaagent, recording real HikariCP 4, 5 and 7 pools on H2. Every version runs
+ * on the fast-starting JVM (Serial GC, C1 only); the newest also on the JVM's default settings (C2
+ * and G1), where the inlined advice is compiled as in production.
+ */
 class HikariRecordingIT {
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
-    void countsWaitsAndHoldsUnderContention(String hikari) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("contention").start()) {
+    /** Each pool version on the fast JVM, and the newest on the default JVM too. */
+    static Stream<Arguments> versionsAndJvms() {
+        return Stream.of(
+                Arguments.of("hikari-4", "fast"),
+                Arguments.of("hikari-5", "fast"),
+                Arguments.of("hikari-7", "fast"),
+                Arguments.of("hikari-7", "default"));
+    }
+
+    static Stream<Arguments> newestOnBothJvms() {
+        return Stream.of(Arguments.of("hikari-7", "fast"), Arguments.of("hikari-7", "default"));
+    }
+
+    private static ForkedJvm.Builder builder(String hikari, String jvm) {
+        return ForkedJvm.builder().hikari(hikari).jvm(jvm);
+    }
+
+    @ParameterizedTest(name = "{0} {1} JVM")
+    @MethodSource("versionsAndJvms")
+    void countsWaitsAndHoldsUnderContention(String hikari, String jvmSettings) throws Exception {
+        try (ForkedJvm jvm = builder(hikari, jvmSettings).agent("").args("contention").start()) {
             assertEquals(0, jvm.awaitExit(), jvm.stderr());
             assertEquals("100", jvm.result("Acquires"), jvm.stdout());
             assertEquals("100", jvm.result("Releases"));
@@ -33,10 +57,40 @@ class HikariRecordingIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
-    void timeoutWritesExhaustionDumpNamingTheHolders(String hikari) throws Exception {
-        assertExhaustionDump(ForkedJvm.builder().hikari(hikari));
+    @ParameterizedTest(name = "{0} {1} JVM")
+    @MethodSource("newestOnBothJvms")
+    void countsStayExactWhileTheJitCompilesTheAdvice(String hikari, String jvmSettings) throws Exception {
+        try (ForkedJvm jvm = builder(hikari, jvmSettings).agent("").args("churn").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            String acquires = jvm.result("appAcquires");
+            assertTrue(Long.parseLong(acquires) > 1000, "the loop ran long enough to be compiled: " + jvm.stdout());
+            assertEquals(acquires, jvm.result("Acquires"), jvm.stdout());
+            assertEquals(acquires, jvm.result("Releases"), jvm.stdout());
+            assertEquals("0", jvm.result("Timeouts"), jvm.stdout());
+            assertEquals("0", jvm.result("Failures"), jvm.stdout());
+            assertEquals("0", jvm.result("LeasesOut"), jvm.stdout());
+            assertEquals("0", jvm.result("WaitingThreads"), jvm.stdout());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} JVM")
+    @MethodSource("versionsAndJvms")
+    void timeoutWritesExhaustionDumpNamingTheHolders(String hikari, String jvmSettings) throws Exception {
+        assertExhaustionDump(builder(hikari, jvmSettings));
+    }
+
+    @Test
+    void timeoutWritesExhaustionDumpWithHikariAsANamedModule() throws Exception {
+        String stdout = assertExhaustionDump(ForkedJvm.builder().hikari("hikari-7").hikariOnModulePath());
+        assertTrue(stdout.contains("result hikariModule=com.zaxxer.hikari"), "HikariCP ran as a named module: " + stdout);
+    }
+
+    @Test
+    void timeoutWritesExhaustionDumpWithHikariAsANamedModuleOnJdk25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ForkedJvm.JDK_25.resolve("bin/java")), "no JDK 25 at " + ForkedJvm.JDK_25);
+        String stdout = assertExhaustionDump(ForkedJvm.builder().javaHome(ForkedJvm.JDK_25).hikari("hikari-7")
+                .hikariOnModulePath());
+        assertTrue(stdout.contains("result hikariModule=com.zaxxer.hikari"), "HikariCP ran as a named module: " + stdout);
     }
 
     @Test
@@ -45,7 +99,8 @@ class HikariRecordingIT {
         assertExhaustionDump(ForkedJvm.builder().javaHome(ForkedJvm.JDK_25).hikari("hikari-7"));
     }
 
-    private static void assertExhaustionDump(ForkedJvm.Builder builder) throws Exception {
+    /** Returns the application's standard output. */
+    private static String assertExhaustionDump(ForkedJvm.Builder builder) throws Exception {
         try (ForkedJvm jvm = builder.agent("").args("exhaust").start()) {
             jvm.awaitReady();
             assertEquals("true", jvm.result("timeout"), jvm.stdout());
@@ -67,13 +122,15 @@ class HikariRecordingIT {
             assertEquals(0, jvm.awaitExit());
             // at shutdown, with the two connections still out, one more dump
             assertTrue(jvm.log().contains("JVM shutdown with connections still out"), jvm.log());
+            assertFalse(jvm.log().contains("poolscope: could not"), jvm.log());
+            return jvm.stdout();
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
-    void connectionsThePoolClosesWhileOutAreNoLongerOut(String hikari) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent("").args("evict").start()) {
+    @ParameterizedTest(name = "{0} {1} JVM")
+    @MethodSource("versionsAndJvms")
+    void connectionsThePoolClosesWhileOutAreNoLongerOut(String hikari, String jvmSettings) throws Exception {
+        try (ForkedJvm jvm = builder(hikari, jvmSettings).agent("").args("evict").start()) {
             assertEquals(0, jvm.awaitExit(), jvm.stderr());
             assertEquals("1", jvm.result("leasesBeforeShutdown"), "the evicted one ended: " + jvm.stdout());
             assertEquals("0", jvm.result("leasesAfterShutdown"), jvm.stdout());
@@ -96,24 +153,24 @@ class HikariRecordingIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hikari-4", "hikari-5", "hikari-7"})
-    void suspectedLeakIsLoggedOnceAndItsReturnToo(String hikari) throws Exception {
+    @ParameterizedTest(name = "{0} {1} JVM")
+    @MethodSource("versionsAndJvms")
+    void suspectedLeakIsLoggedOnceAndItsReturnToo(String hikari, String jvmSettings) throws Exception {
         // stacks=auto on a healthy pool: the acquisition stack may be missing; the holder's current stack names the code
-        assertLeakAndReturn(hikari, "leakThreshold=300ms", "");
+        assertLeakAndReturn(builder(hikari, jvmSettings), "leakThreshold=300ms", "");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hikari-4", "hikari-7"})
     void suspectedLeakWithFullStacksNamesWhereItWasTaken(String hikari) throws Exception {
-        String log = assertLeakAndReturn(hikari, "leakThreshold=300ms,stacks=full",
+        String log = assertLeakAndReturn(ForkedJvm.builder().hikari(hikari), "leakThreshold=300ms,stacks=full",
                 " at scenarios\\.PoolApp\\$SlowReport\\.run\\(PoolApp\\.java:\\d+\\)");
         assertTrue(log.contains("(waited "), log);
         assertTrue(log.contains("to get it); acquired at:\n    at scenarios.PoolApp$SlowReport.run(PoolApp.java:"), log);
     }
 
-    private static String assertLeakAndReturn(String hikari, String options, String takenAt) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().hikari(hikari).agent(options)
+    private static String assertLeakAndReturn(ForkedJvm.Builder builder, String options, String takenAt) throws Exception {
+        try (ForkedJvm jvm = builder.agent(options)
                 .jvmArg("-DholdMillis=1500").args("leak-returned").start()) {
             jvm.awaitReady();
             String log = jvm.awaitLog("the leak's return", text -> text.contains("returned:"));
