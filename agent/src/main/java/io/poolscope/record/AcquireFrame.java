@@ -71,11 +71,19 @@ final class AcquireFrame {
         PUBLISHED_POOL.setRelease(this, null);
     }
 
-    /** Each raw pool whose level is open; for a frame no thread writes any more. */
-    void forEachOpenPool(java.util.function.Consumer<Object> action) {
-        for (int level = 0; level < levels; level++) {
-            action.accept(pools[level]);
+    /** Tells {@code action} each pool whose level its dead owner left open, and clears the frame. */
+    void abandon(java.util.function.Consumer<Object> action) {
+        while (levels > 0) {
+            Object pool = pools[--levels];
+            pools[levels] = null;
+            if (pool != null) {
+                action.accept(pool);
+            }
         }
+        calls = 0;
+        overflowCalls = 0;
+        owner = null;
+        PUBLISHED_POOL.setRelease(this, null);
     }
 
     boolean isEmpty() {

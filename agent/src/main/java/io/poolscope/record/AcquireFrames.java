@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 final class AcquireFrames {
 
     static final int PROBES = 8;
+    /** Holds a dead owner's slot while the scanner clears its frame; never started, never an owner. */
+    private static final Thread REAPER = new Thread("poolscope-frame-reaper");
 
     private final AtomicReferenceArray<Thread> owners;
     private final AcquireFrame[] frames;
@@ -87,9 +89,11 @@ final class AcquireFrames {
         if (!frame.isEmpty()) {
             return;
         }
+        Thread owner = frame.owner;
+        frame.owner = null; // a thread that ended must not be kept (nor its context class loader)
         if (frame.index >= 0) {
             owners.lazySet(frame.index, null); // a claim may see it taken a little longer: no fence needed
-        } else if (spilled.remove(frame.owner) != null) {
+        } else if (spilled.remove(owner) != null) {
             spilledCount.decrementAndGet();
         }
     }
@@ -98,7 +102,7 @@ final class AcquireFrames {
     void forEachOwned(BiConsumer<Thread, AcquireFrame> action) {
         for (int i = 0; i <= mask; i++) {
             Thread owner = owners.get(i);
-            if (owner != null) {
+            if (owner != null && owner != REAPER) {
                 action.accept(owner, frames[i]);
             }
         }
@@ -113,15 +117,16 @@ final class AcquireFrames {
     void expungeDeadOwners(Consumer<Object> openAcquire) {
         for (int i = 0; i <= mask; i++) {
             Thread owner = owners.get(i);
-            if (owner != null && !owner.isAlive()) {
-                frames[i].forEachOpenPool(openAcquire);
-                owners.compareAndSet(i, owner, null);
+            // the slot is the dead owner's until the reaper holds it: only then is the frame read and cleared
+            if (owner != null && owner != REAPER && !owner.isAlive() && owners.compareAndSet(i, owner, REAPER)) {
+                frames[i].abandon(openAcquire);
+                owners.set(i, null);
             }
         }
         spilled.forEach((owner, frame) -> {
             if (!owner.isAlive() && spilled.remove(owner, frame)) {
                 spilledCount.decrementAndGet();
-                frame.forEachOpenPool(openAcquire);
+                frame.abandon(openAcquire);
             }
         });
     }

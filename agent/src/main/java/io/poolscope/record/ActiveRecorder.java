@@ -220,16 +220,17 @@ public final class ActiveRecorder implements Recorder {
             long now = System.nanoTime();
             long wait = 0L; // a lease outside an acquire poolscope saw: it was under way at attach
             int stripe;
-            AcquireFrame sampler = null;
+            int draw;
             if (level >= 0) {
                 wait = now - frame.starts[level];
                 stripe = frame.stripe;
-                sampler = frame;
+                draw = ++frame.sampleCounter; // read and written before the frame is given back
                 endLevelsAbove(frame, level);
                 frame.pop();
                 frames.releaseIfEmpty(frame);
             } else {
                 stripe = StripedHistogram.currentStripe();
+                draw = StackPolicy.RANDOM_DRAW;
             }
             LeaseSlot slot = leases.get(connectionKey);
             PoolHandle handle = slot != null && slot.pool != null && slot.pool.isFor(rawPool)
@@ -238,7 +239,7 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
-            Object rawStack = stacks.capture(handle, sampler);
+            Object rawStack = stacks.capture(handle, draw);
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (slot == null || slot.pool != handle) {
                     slot = leases.create(connectionKey, handle, once);
@@ -267,7 +268,9 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void released(Object connectionKey) {
         try {
-            AcquireFrame frame = frames.find(Thread.currentThread());
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            int stripe = frame == null ? StripedHistogram.currentStripe() : frame.stripe;
             if (frame != null) {
                 endStaleLevels(frame); // a thread returning a connection is in no acquire of its own
                 frames.releaseIfEmpty(frame);
@@ -277,20 +280,19 @@ public final class ActiveRecorder implements Recorder {
                 releasesOfUnknownLeases.increment(); // leased before poolscope started
                 return;
             }
-            long now = System.nanoTime();
-            PoolHandle handle = slot.pool;
-            LeaseView reported = slot.isLeakReported() ? slot.read(now) : null; // the rare path: a logged leak comes back
-            long held = slot.end(now);
-            if (held < 0) {
-                return; // returned twice, or ended meanwhile by the pool
+            long ended = slot.end(System.nanoTime());
+            if (ended < 0) {
+                return; // returned twice, or ended meanwhile by the pool (closed, reclaimed)
             }
+            PoolHandle handle = slot.pool;
+            long held = LeaseSlot.heldNanos(ended);
             stacks.leaseEnded(handle);
-            handle.stats.holds.recordNanos(frame == null ? StripedHistogram.currentStripe() : frame.stripe, held);
+            handle.stats.holds.recordNanos(stripe, held);
             if (slot.once) {
                 leases.remove(connectionKey, slot);
             }
-            if (reported != null) {
-                listener.leakReturned(handle, reported, held, Thread.currentThread().getName());
+            if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
+                listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
             }
         } catch (Throwable error) {
             errors.record(error);
@@ -300,19 +302,17 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void closed(Object connectionKey) {
         try {
+            LeaseSlot slot = leases.get(connectionKey);
             AcquireFrame frame = frames.find(Thread.currentThread());
-            if (frame != null && frame.levels > 0 && frame.states[frame.top()] == AcquireFrame.PENDING) {
+            if (frame != null && frame.levels > 0 && frame.states[frame.top()] == AcquireFrame.PENDING
+                    && (slot == null || slot.pool.isFor(frame.pools[frame.top()]))) {
                 frame.setState(frame.top(), AcquireFrame.RETRYING); // closing what it just borrowed: it borrows again
             }
-            LeaseSlot slot = leases.get(connectionKey);
-            if (slot == null) {
-                return;
-            }
-            if (slot.retire(System.nanoTime()) >= 0) {
+            if (slot != null && slot.retire(System.nanoTime()) >= 0) {
                 stacks.leaseEnded(slot.pool);
                 slot.pool.stats.closedWhileOut.increment();
             }
-            leases.remove(connectionKey, slot);
+            // the retired slot stays until its key is collected: the holder's late close finds it and is ignored
         } catch (Throwable error) {
             errors.record(error);
         }

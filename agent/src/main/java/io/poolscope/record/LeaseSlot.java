@@ -57,8 +57,9 @@ public final class LeaseSlot {
     /** {@code null}, a raw {@link AcquisitionTrace}, or the interned {@link AcquisitionStack}. */
     @SuppressWarnings("unused") // written under the claim, swapped through STACK by the scanner
     private Object stack;
-    @SuppressWarnings("unused") // accessed through REPORTED
+    /** The number of the lease logged as a suspected leak; written under the claim. */
     private long leakReportedLease;
+    private LeaseView endedReport;
 
     LeaseSlot(PoolHandle pool, boolean once) {
         this.pool = pool;
@@ -70,6 +71,7 @@ public final class LeaseSlot {
         for (int spins = 0; ; spins++) {
             int s = (int) SEQ.getVolatile(this);
             if ((s & 1) == 0 && SEQ.compareAndSet(this, s, s + 1)) {
+                VarHandle.storeStoreFence(); // readers see the odd number before any field written under the claim
                 return s;
             }
             // another writer holds the claim for a few stores
@@ -97,6 +99,8 @@ public final class LeaseSlot {
      * that lease ends unseen here); or {@link #RETIRED}, writing nothing.
      */
     int begin(Thread thread, long nowNanos, long waitNanos, Object rawStack) {
+        long threadId = thread.getId();
+        String threadName = thread.getName();
         int s = claim();
         if (retired) {
             publish(s);
@@ -107,17 +111,22 @@ public final class LeaseSlot {
         leaseNumber++;
         acquiredNanos = nowNanos;
         this.waitNanos = waitNanos;
-        holderId = thread.getId();
-        holderName = thread.getName();
+        holderId = threadId;
+        holderName = threadName;
         HOLDER.setOpaque(this, thread);
         stack = rawStack;
         publish(s);
         return wasActive ? BEGUN_OVER_UNSEEN_END : BEGUN;
     }
 
+    /** Set in what {@link #end} returns when the lease it ended had been logged as a suspected leak. */
+    static final long WAS_REPORTED = 1L << 62;
+    private static final long HELD_MASK = WAS_REPORTED - 1;
+
     /**
-     * Ends the current lease. Returns its hold time, or -1 if none was out (a second end of the
-     * same lease, from this or another thread).
+     * Ends the current lease. Returns its hold time, with {@link #WAS_REPORTED} set if it had been
+     * logged as a suspected leak (a copy of it is then in {@link #endedReport()}); or -1 if none
+     * was out (a second end of the same lease, from this or another thread).
      */
     long end(long nowNanos) {
         if (!isActiveNow()) {
@@ -128,12 +137,25 @@ public final class LeaseSlot {
             publish(s);
             return -1;
         }
-        long held = nowNanos - acquiredNanos;
+        long held = Math.min(HELD_MASK, Math.max(0L, nowNanos - acquiredNanos));
+        boolean reported = leakReportedLease == leaseNumber;
+        if (reported) { // the rare path: a copy for the "returned" line, taken before the fields are cleared
+            endedReport = copy(nowNanos);
+        }
         active = false;
         HOLDER.setOpaque(this, (Thread) null);
         stack = null;
         publish(s);
-        return Math.max(0L, held);
+        return reported ? held | WAS_REPORTED : held;
+    }
+
+    static long heldNanos(long ended) {
+        return ended & HELD_MASK;
+    }
+
+    /** The copy {@link #end} took of a reported lease it ended; read by the thread that ended it. */
+    LeaseView endedReport() {
+        return endedReport;
     }
 
     /**
@@ -157,11 +179,6 @@ public final class LeaseSlot {
         boolean isActive = active;
         VarHandle.loadLoadFence();
         return isActive || (int) SEQ.getOpaque(this) != s || (s & 1) != 0;
-    }
-
-    /** Whether the current lease was logged as a suspected leak; cheap enough for the release path. */
-    boolean isLeakReported() {
-        return active && (long) REPORTED.getOpaque(this) == leaseNumber;
     }
 
     /**
@@ -201,6 +218,18 @@ public final class LeaseSlot {
         return null;
     }
 
+    // under the claim
+    private LeaseView copy(long nowNanos) {
+        Object rawStack = stack;
+        LeaseView view = new LeaseView(this, leaseNumber, acquiredNanos, Math.max(0L, nowNanos - acquiredNanos), waitNanos,
+                holderId, holderName.isEmpty() ? "thread#" + holderId : holderName, (Thread) HOLDER.getOpaque(this),
+                rawStack, true);
+        if (rawStack instanceof AcquisitionStack) {
+            view.resolveStack((AcquisitionStack) rawStack);
+        }
+        return view;
+    }
+
     /** Replaces a raw trace by its interned stack, unless the lease changed meanwhile. */
     void internStack(Object rawTrace, AcquisitionStack interned) {
         STACK.compareAndSet(this, rawTrace, interned);
@@ -214,8 +243,17 @@ public final class LeaseSlot {
         }
     }
 
-    /** Marks lease {@code number} as logged; ignored if another lease began meanwhile. */
-    void markLeakReported(long number) {
-        REPORTED.setOpaque(this, number);
+    /**
+     * Marks lease {@code number} as logged as a suspected leak, if it is still out: under the claim,
+     * so its end sees the mark exactly when the leak is logged. Returns whether it marked it.
+     */
+    boolean markLeakReported(long number) {
+        int s = claim();
+        boolean stillOut = active && leaseNumber == number;
+        if (stillOut) {
+            REPORTED.setOpaque(this, number);
+        }
+        publish(s);
+        return stillOut;
     }
 }

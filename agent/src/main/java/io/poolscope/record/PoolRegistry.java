@@ -32,6 +32,9 @@ public final class PoolRegistry {
 
     /** The handle of {@code pool}, created the first time; {@code null} for a pool no adapter knows. */
     PoolHandle handleFor(Object pool) {
+        if (pool == null) {
+            return null;
+        }
         PoolHandle handle = byPool.get(pool);
         if (handle != null) {
             return handle;

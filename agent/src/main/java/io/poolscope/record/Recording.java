@@ -111,10 +111,7 @@ public final class Recording {
             if (lease == null || lease.ageNanos() < thresholdNanos || lease.leakReported()) {
                 continue;
             }
-            slot.markLeakReported(lease.leaseNumber());
-            // a release racing the mark would not log "returned": report only leases still out after it
-            LeaseView again = slot.read(nowNanos);
-            if (again != null && again.leaseNumber() == lease.leaseNumber()) {
+            if (slot.markLeakReported(lease.leaseNumber())) { // still out when marked: its end will say "returned"
                 lease.resolveStack(pool.resolve(lease, callSites));
                 pool.stats.suspectedLeaks.increment();
                 found.add(lease);

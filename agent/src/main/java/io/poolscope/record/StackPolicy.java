@@ -21,23 +21,26 @@ final class StackPolicy {
 
     /**
      * A raw trace of the current stack, or {@code null}. In stacks=auto: every lease while the pool
-     * is under pressure or half of it is out, otherwise 1 in {@code sampleRate}: counted in the
-     * acquire frame (a thread usually gets the same one), or at random for a lease outside an
-     * acquire.
+     * is under pressure or half of it is out, otherwise 1 in {@code sampleRate}: {@code draw} is
+     * the lease count of the acquire frame (a thread usually gets the same one), or
+     * {@link #RANDOM_DRAW} for a lease outside an acquire.
      */
-    Object capture(PoolHandle pool, AcquireFrame frame) {
+    Object capture(PoolHandle pool, int draw) {
         if (never) {
             return null;
         }
-        if (always || pool.isUnderPressure() || pool.isHalfOut() || isSampled(frame)) {
+        if (always || pool.isUnderPressure() || pool.isHalfOut() || isSampled(draw)) {
             return new AcquisitionTrace();
         }
         return null;
     }
 
-    private boolean isSampled(AcquireFrame frame) {
-        int draw = frame == null ? ThreadLocalRandom.current().nextInt() : ++frame.sampleCounter;
-        return (draw & sampleMask) == 0;
+    /** The draw of a lease without an acquire frame to count in. */
+    static final int RANDOM_DRAW = Integer.MIN_VALUE + 1;
+
+    private boolean isSampled(int draw) {
+        int value = draw == RANDOM_DRAW ? ThreadLocalRandom.current().nextInt() : draw;
+        return (value & sampleMask) == 0;
     }
 
     /** A tracked lease began: counted only where the policy reads the count. */

@@ -44,6 +44,9 @@ public final class WeakIdentityTable<V> {
 
     /** The value for {@code key}, or {@code null}. */
     public V get(Object key) {
+        if (key == null) {
+            return null; // a cleared entry's referent is null too
+        }
         Entry<V> entry = find(entries, key);
         return entry == null ? null : entry.value;
     }
