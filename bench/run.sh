@@ -6,6 +6,10 @@
 #   bench/run.sh                   the full run: about 35 minutes on 2 cores
 #   BENCH_QUICK=1 bench/run.sh     a smoke run of a few minutes, written to bench/target/quick-results
 #
+# FLOOR_AGENT is not poolscope: the minimal HikariCP 7.x agent in shared/floor-agent (beside the
+# repository), built into bench/target/floor-agent and run with level=lease,lease=slot as a yardstick
+# for stacks=off; skipped with a message when that folder is absent or the bench's HikariCP is not 7.x.
+#
 # Knobs: BENCH_FORKS, BENCH_WARMUP and BENCH_ITERATIONS (iterations), BENCH_TIME (per iteration),
 # BENCH_THREADS ("1 4"), BENCH_CONFIGS, BENCH_PARTS ("h2 postgres memory startup"), BENCH_PG_FORKS,
 # BENCH_STARTUP_RUNS, BENCH_OUT; BENCH_KEEP=1 keeps the other JMH results of the previous run, to repeat
@@ -24,17 +28,41 @@ else
     pg_forks=${BENCH_PG_FORKS:-4} startup_runs=${BENCH_STARTUP_RUNS:-15} out=${BENCH_OUT:-bench/results}
 fi
 threads_list=${BENCH_THREADS:-1 4}
-configs=${BENCH_CONFIGS:-NO_AGENT STACKS_OFF STACKS_AUTO STACKS_FULL POOL_LEAK_DETECTION}
+configs=${BENCH_CONFIGS:-NO_AGENT STACKS_OFF STACKS_AUTO STACKS_FULL POOL_LEAK_DETECTION FLOOR_AGENT}
 parts=" ${BENCH_PARTS:-h2 postgres memory startup} "
 agent=$root/agent/target/poolscope-agent.jar
 app=$root/test-app/target/poolscope-test-app.jar
 work=$root/bench/target/run
+floor_src=$root/../shared/floor-agent
+floor_build=$root/bench/target/floor-agent
+floor_agent=$floor_build/target/hook-floor-agent.jar  # expects hook-floor-bridge.jar beside it
 [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
 mkdir -p "$work/jmh" "$work/logs" "$out"
 
 echo "== building"
 $mvn -q -DskipTests package
 $mvn -q -Pbench -DskipTests package -pl bench -am
+
+without_config() {  # CONFIG: drops it from $configs
+    configs=$(echo " $configs " | sed "s/ $1 / /g; s/^ *//; s/ *$//")
+}
+if [[ " $configs " == *" FLOOR_AGENT "* ]]; then
+    hikari_version=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
+        bench/target/benchmarks.jar META-INF/maven/com.zaxxer/HikariCP/pom.properties | sed -n 's/^version=//p') || true
+    if [ ! -f "$floor_src/pom.xml" ]; then
+        echo "== floor agent: $floor_src not found: FLOOR_AGENT skipped"
+        without_config FLOOR_AGENT
+    elif [[ $hikari_version != 7.* ]]; then
+        echo "== floor agent: it hooks HikariCP 7.x only and the bench runs HikariCP $hikari_version: FLOOR_AGENT skipped"
+        without_config FLOOR_AGENT
+    else
+        echo "== building the floor agent from $floor_src (HikariCP $hikari_version)"
+        rm -rf "$floor_build"
+        cp -r "$floor_src" "$floor_build"
+        chmod -R u+w "$floor_build"  # shared/ is read-only
+        $mvn -q -f "$floor_build/pom.xml" package
+    fi
+fi
 
 # The agent's options per configuration; leakThreshold stays at its default (30s) except with stacks=off.
 agent_options() {
@@ -54,6 +82,8 @@ jmh() {
     local options
     if options=$(agent_options "$config"); then
         jvm_args="$jvm_args -javaagent:$agent=${options:+$options,}logFile=$work/logs/$name.log"
+    elif [ "$config" = FLOOR_AGENT ]; then
+        jvm_args="$jvm_args -javaagent:$floor_agent=level=lease,lease=slot"
     fi
     echo "== $name: $config, $threads thread(s), jvm args: $jvm_args; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     java -jar bench/target/benchmarks.jar "$benchmarks" "$@" \
@@ -62,6 +92,7 @@ jmh() {
         || { tail -n 40 "$work/logs/$name.jmh.txt"; exit 1; }
     grep -E '^(Lease|Query)Benchmark\.[A-Za-z0-9]+( |:gc\.alloc\.rate\.norm)' "$work/logs/$name.jmh.txt" || true
     grep -h 'poolscope saw' "$work/logs/$name.jmh.txt" | sed 's/^.*poolscope saw/   poolscope saw/' || true
+    grep -h 'floor agent saw' "$work/logs/$name.jmh.txt" | sed 's/^.*floor agent saw/   floor agent saw/' || true
 }
 
 if [[ $parts == *" h2 "* ]]; then

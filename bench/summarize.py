@@ -18,13 +18,14 @@ import statistics
 
 LEASE = "io.poolscope.bench.LeaseBenchmark.getConnectionClose"
 QUERY = "io.poolscope.bench.QueryBenchmark.getConnectionSelect1Close"
-CONFIGS = ["NO_AGENT", "STACKS_OFF", "STACKS_AUTO", "STACKS_FULL", "POOL_LEAK_DETECTION"]
+CONFIGS = ["NO_AGENT", "STACKS_OFF", "STACKS_AUTO", "STACKS_FULL", "POOL_LEAK_DETECTION", "FLOOR_AGENT"]
 LABELS = {
     "NO_AGENT": "no agent",
     "STACKS_OFF": "agent, stacks=off",
     "STACKS_AUTO": "agent, default (stacks=auto)",
     "STACKS_FULL": "agent, stacks=full",
     "POOL_LEAK_DETECTION": "HikariCP leakDetectionThreshold, no agent",
+    "FLOOR_AGENT": "floor agent, level=lease (not poolscope)",
 }
 # Targets on getConnection + close: the most stacks=off may add (ns), and the most stacks=auto and
 # stacks=full may cost as a share of the pool's own leak detection, by thread count.
@@ -179,6 +180,41 @@ def share_table(runs, lines):
                 threads, depth, leak_extra.text(sign=True),
                 percent(ratio(auto.minus(base), leak_extra)), AUTO_SHARE.get(threads, 0.10) * 100,
                 percent(ratio(full.minus(base), leak_extra)), FULL_SHARE.get(threads, 0.75) * 100))
+    lines.append("")
+
+
+def floor_table(runs, lines):
+    """poolscope's stacks=off next to the floor agent, which keeps the same per-lease record and no more."""
+    rows = []
+    for threads in runs.values(3, LEASE, "H2"):
+        for depth in runs.values(4, LEASE, "H2"):
+            base = runs.time(LEASE, "H2", "NO_AGENT", threads, depth)
+            off = runs.time(LEASE, "H2", "STACKS_OFF", threads, depth)
+            floor = runs.time(LEASE, "H2", "FLOOR_AGENT", threads, depth)
+            if base and off and floor:
+                rows.append((threads, depth, base, off, floor))
+    if not rows:
+        return
+    lines.append("#### stacks=off against the floor agent (getConnection + close, H2)\n")
+    lines.append("The floor agent (shared/floor-agent, `level=lease,lease=slot`) hooks the same two HikariCP methods and keeps a "
+                 "live-lease record per physical connection (holder, acquire time, wait), per-pool counters and a wait histogram: "
+                 "the least a `-javaagent` can do for what `stacks=off` keeps. Ratio = stacks=off extra / floor extra; in brackets "
+                 "the range the margins allow (none where the floor's extra may be 0 or less).\n")
+    lines.append("| threads | depth | floor agent extra ns | stacks=off extra ns | stacks=off extra / floor extra | floor agent extra B/op | stacks=off extra B/op |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for threads, depth, base, off, floor in rows:
+        base_b = runs.bytes(LEASE, "H2", "NO_AGENT", threads, depth)
+        off_b = runs.bytes(LEASE, "H2", "STACKS_OFF", threads, depth)
+        floor_b = runs.bytes(LEASE, "H2", "FLOOR_AGENT", threads, depth)
+        floor_extra, off_extra = floor.minus(base), off.minus(base)
+        value, bounds = ratio(off_extra, floor_extra)
+        text = "%.2f×" % value if not math.isnan(value) else "n/a"
+        if bounds:
+            text += " (%.2f× to %.2f×)" % bounds
+        lines.append("| %d | %d | %s | %s | %s | %s | %s |" % (
+            threads, depth, floor_extra.text(sign=True), off_extra.text(sign=True), text,
+            floor_b.minus(base_b).text(sign=True) if floor_b and base_b else "",
+            off_b.minus(base_b).text(sign=True) if off_b and base_b else ""))
     lines.append("")
 
 
@@ -340,6 +376,7 @@ def main():
     header(entries, args.results, lines)
     targets(runs, memory, startup, lines)
     lease_tables(runs, lines)
+    floor_table(runs, lines)
     share_table(runs, lines)
     query_table(runs, lines)
     if memory:
