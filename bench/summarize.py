@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Turns the benchmark results into bench/results/summary.md: costs over no agent, ratios to the
-pool's own leak detection, the targets, memory per lease and start-up time.
+pool's own leak detection and to the floor agent, the targets, memory per lease and per pool, bytes
+allocated per lease and start-up time.
 
   summarize.py --results DIR [--merge RAW.json ...]
 
@@ -18,13 +19,14 @@ import statistics
 
 LEASE = "io.poolscope.bench.LeaseBenchmark.getConnectionClose"
 QUERY = "io.poolscope.bench.QueryBenchmark.getConnectionSelect1Close"
-CONFIGS = ["NO_AGENT", "STACKS_OFF", "STACKS_AUTO", "STACKS_FULL", "POOL_LEAK_DETECTION"]
+CONFIGS = ["NO_AGENT", "STACKS_OFF", "STACKS_AUTO", "STACKS_FULL", "POOL_LEAK_DETECTION", "FLOOR_AGENT"]
 LABELS = {
     "NO_AGENT": "no agent",
     "STACKS_OFF": "agent, stacks=off",
     "STACKS_AUTO": "agent, default (stacks=auto)",
     "STACKS_FULL": "agent, stacks=full",
     "POOL_LEAK_DETECTION": "HikariCP leakDetectionThreshold, no agent",
+    "FLOOR_AGENT": "floor agent, level=lease (not poolscope)",
 }
 # Targets on getConnection + close: the most stacks=off may add (ns), and the most stacks=auto and
 # stacks=full may cost as a share of the pool's own leak detection, by thread count.
@@ -182,6 +184,41 @@ def share_table(runs, lines):
     lines.append("")
 
 
+def floor_table(runs, lines):
+    """poolscope's stacks=off next to the floor agent, which keeps the same per-lease record and no more."""
+    rows = []
+    for threads in runs.values(3, LEASE, "H2"):
+        for depth in runs.values(4, LEASE, "H2"):
+            base = runs.time(LEASE, "H2", "NO_AGENT", threads, depth)
+            off = runs.time(LEASE, "H2", "STACKS_OFF", threads, depth)
+            floor = runs.time(LEASE, "H2", "FLOOR_AGENT", threads, depth)
+            if base and off and floor:
+                rows.append((threads, depth, base, off, floor))
+    if not rows:
+        return
+    lines.append("#### stacks=off against the floor agent (getConnection + close, H2)\n")
+    lines.append("The floor agent (shared/floor-agent, `level=lease,lease=slot`) hooks the same two HikariCP methods and keeps a "
+                 "live-lease record per physical connection (holder, acquire time, wait), per-pool counters and a wait histogram: "
+                 "the least a `-javaagent` can do for what `stacks=off` keeps. Ratio = stacks=off extra / floor extra; in brackets "
+                 "the range the margins allow (none where the floor's extra may be 0 or less).\n")
+    lines.append("| threads | depth | floor agent extra ns | stacks=off extra ns | stacks=off extra / floor extra | floor agent extra B/op | stacks=off extra B/op |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for threads, depth, base, off, floor in rows:
+        base_b = runs.bytes(LEASE, "H2", "NO_AGENT", threads, depth)
+        off_b = runs.bytes(LEASE, "H2", "STACKS_OFF", threads, depth)
+        floor_b = runs.bytes(LEASE, "H2", "FLOOR_AGENT", threads, depth)
+        floor_extra, off_extra = floor.minus(base), off.minus(base)
+        value, bounds = ratio(off_extra, floor_extra)
+        text = "%.2f×" % value if not math.isnan(value) else "n/a"
+        if bounds:
+            text += " (%.2f× to %.2f×)" % bounds
+        lines.append("| %d | %d | %s | %s | %s | %s | %s |" % (
+            threads, depth, floor_extra.text(sign=True), off_extra.text(sign=True), text,
+            floor_b.minus(base_b).text(sign=True) if floor_b and base_b else "",
+            off_b.minus(base_b).text(sign=True) if off_b and base_b else ""))
+    lines.append("")
+
+
 def query_table(runs, lines):
     for database in ("H2", "POSTGRES"):
         if not runs.values(3, QUERY, database):
@@ -203,7 +240,19 @@ def query_table(runs, lines):
         lines.append("")
 
 
+def lease_memory(memory):
+    """The memory cases of leases never returned (memory.json before the thread cases had no "case")."""
+    return [m for m in memory if m.get("case", "leases") == "leases"]
+
+
+def thread_memory(memory):
+    return [m for m in memory if m.get("case") == "threads"]
+
+
 def memory_table(memory, lines):
+    memory = lease_memory(memory)
+    if not memory:
+        return
     lines.append("#### Memory kept for leases never returned\n")
     lines.append("Heap in use after full GCs, before and after the leases (the connection objects themselves excluded).\n")
     lines.append("| agent options | leases | tracked | untracked (counted only) | call sites | stacks kept | distinct stacks stored | heap kept | per tracked lease |")
@@ -215,8 +264,58 @@ def memory_table(memory, lines):
     lines.append("")
 
 
+def thread_memory_table(memory, lines):
+    rows = thread_memory(memory)
+    if not rows:
+        return
+    lines.append("#### Memory per pool, leases from many threads\n")
+    lines.append(("One pool of %d connections; every thread takes and returns a connection as many times as shown, all threads "
+                  "at once (most of them wait inside an open acquire). Heap in use after full GCs: *while alive*, the threads "
+                  "parked after their leases against the same threads parked before them, after a rehearsal (the same takes and "
+                  "returns, unreported); *after they ended*, once the recording's housekeeping ran, against the heap before any "
+                  "thread was made. Both include the pool's own record; the last column is the growth after they ended over the "
+                  "1-thread case of the same kind and options, per thread. A parked virtual thread's stack is on the heap: the "
+                  "virtual threads' *while alive* figure includes whatever their own stacks grew or shrank by, which depends on "
+                  "where each thread happened to wait; only their *after they ended* figure is the recording's alone.\n") % rows[0]["connections"])
+    lines.append("| agent options | threads | kind | leases per thread | JDK | heap kept while alive | per thread | heap kept after they ended | growth over 1 thread, per thread |")
+    lines.append("|---|---:|---|---:|---|---:|---:|---:|---:|")
+    for m in rows:
+        one = next((o for o in rows if o["options"] == m["options"] and o["threadKind"] == m["threadKind"] and o["threads"] == 1), None)
+        growth = ""
+        if one and m["threads"] > 1:
+            growth = "%+.1f B" % ((m["bytesAfterEnd"] - one["bytesAfterEnd"]) / (m["threads"] - 1))
+        lines.append("| %s | {:,} | %s | %d | %s | %s | %.1f B | %s | %s |".format(m["threads"]) % (
+            m["options"], m["threadKind"], m["cyclesPerThread"], m.get("jdk", ""), kib(m["bytesWhileAlive"]),
+            m["bytesPerThreadWhileAlive"], kib(m["bytesAfterEnd"]), growth))
+    lines.append("")
+
+
+def allocation_table(allocation, lines):
+    lines.append("#### Bytes allocated per acquire + release, stacks=off, recorder alone\n")
+    lines.append("The recorder driven directly (no pool, no JDBC), as HikariCP's advice reports a lease; "
+                 "`ThreadMXBean.getThreadAllocatedBytes` of the one thread around its cycles, after a warm-up. "
+                 "A steady-state sample is a round of {:,} cycles; a new thread's sample is one lease, on each of {:,} threads.\n".format(
+                     next((a["cyclesPerSample"] for a in allocation if a["cyclesPerSample"] > 1), 0),
+                     next((a["samples"] for a in allocation if a["cyclesPerSample"] == 1), 0)))
+    lines.append("| case | samples | bytes per cycle: min | median | max | samples that allocated | JDK |")
+    lines.append("|---|---:|---:|---:|---:|---:|---|")
+    for a in allocation:
+        lines.append("| %s | %d | %s | %s | %s | %d | %s |" % (
+            a["label"], a["samples"], bytes_text(a["minBytesPerCycle"]), bytes_text(a["medianBytesPerCycle"]),
+            bytes_text(a["maxBytesPerCycle"]), a["samplesAllocating"], a.get("jdk", "")))
+    lines.append("")
+
+
+def bytes_text(n):
+    return "{:,.0f}".format(n) if n == int(n) or n >= 100 else "%.3f" % n
+
+
 def mib(n):
     return "%.2f MiB" % (n / 1024 / 1024)
+
+
+def kib(n):
+    return "{:,.1f} KiB".format(n / 1024)
 
 
 def startup_stats(startup):
@@ -247,7 +346,7 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 
 
-def targets(runs, memory, startup, lines):
+def targets(runs, memory, allocation, startup, lines):
     lines.append("#### Targets\n")
     lines.append("| target | measured | |")
     lines.append("|---|---|---|")
@@ -286,6 +385,8 @@ def targets(runs, memory, startup, lines):
                 lines.append("| SELECT 1 on %s, default mode ≤ +%s, %d thread%s | %s | %s |" % (
                     database, ("%g%%" % (limit * 100)), threads, "" if threads == 1 else "s", percent(value, 1), verdict(value[0] <= limit)))
     if memory:
+        memory = lease_memory(memory)
+    if memory:
         per_lease = [m["bytesPerTrackedLease"] for m in memory if m["tracked"] == m["leases"] and not ("stacks=full" in m["options"] and not m["interned"])]
         lines.append("| ≤ %d B per live lease beside its stack | %s B | %s |" % (
             BYTES_PER_LEASE, " / ".join("%.0f" % v for v in per_lease), verdict(all(0 < v <= BYTES_PER_LEASE for v in per_lease))))
@@ -297,6 +398,11 @@ def targets(runs, memory, startup, lines):
         lines.append("| 100,000+ leases never returned: memory bounded | %s | %s |" % (
             ", ".join("%s: %s leases → %s" % (m["options"], "{:,}".format(m["leases"]), mib(m["bytes"])) for m in capped),
             verdict(all(0 < m["bytes"] and m["tracked"] <= 10000 for m in capped))))
+    for case, name in (("two-pools", "one thread alternating between two pools"), ("new-thread-first", "a new thread's first lease")):
+        a = next((a for a in allocation or [] if a["case"] == case), None)
+        if a:
+            lines.append("| stacks=off recorder allocates nothing per acquire + release: %s | %s B (max of %d samples) | %s |" % (
+                name, bytes_text(a["maxBytesPerCycle"]), a["samples"], verdict(a["maxBytesPerCycle"] < 1)))
     if startup:
         stats = startup_stats(startup)
         delta = stats["agent"]["median"] - stats["noAgent"]["median"]
@@ -333,17 +439,23 @@ def main():
     runs = Runs(entries)
     memory_path = os.path.join(args.results, "memory.json")
     startup_path = os.path.join(args.results, "startup.json")
+    allocation_path = os.path.join(args.results, "allocation.json")
     memory = load(memory_path) if os.path.exists(memory_path) else None
+    allocation = load(allocation_path) if os.path.exists(allocation_path) else None
     startup = load(startup_path) if os.path.exists(startup_path) else None
 
     lines = []
     header(entries, args.results, lines)
-    targets(runs, memory, startup, lines)
+    targets(runs, memory, allocation, startup, lines)
     lease_tables(runs, lines)
+    floor_table(runs, lines)
     share_table(runs, lines)
     query_table(runs, lines)
     if memory:
         memory_table(memory, lines)
+        thread_memory_table(memory, lines)
+    if allocation:
+        allocation_table(allocation, lines)
     if startup:
         startup_table(startup, lines)
     with open(os.path.join(args.results, "summary.md"), "w") as out:

@@ -9,13 +9,22 @@ import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the agent's state through its MBeans, to check a benchmark's configuration and report on it. */
+/**
+ * Reads the agent's state through its MBeans, to check a benchmark's configuration and report on it;
+ * for the floor agent, through its bridge class on the boot class path.
+ */
 final class AgentProbe {
 
     /** The agent sets this system property when it starts. */
     private static final String ACTIVE_PROPERTY = "poolscope.internal.active";
     /** The agent registers its MBeans on its own thread, once it has seen the first pool. */
     private static final long REGISTRATION_WAIT_MILLIS = 5_000;
+    /** The floor agent sets these system properties in premain, from its options. */
+    private static final String FLOOR_LEVEL_PROPERTY = "hookfloor.level";
+    private static final String FLOOR_LEASE_PROPERTY = "hookfloor.lease";
+    private static final String FLOOR_LEVEL = "lease";
+    private static final String FLOOR_LEASE = "slot";
+    private static final String FLOOR_BRIDGE = "hookfloor.bridge.Bridge";
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
@@ -23,8 +32,22 @@ final class AgentProbe {
         return System.getProperty(ACTIVE_PROPERTY) != null;
     }
 
-    /** Fails unless the JVM runs with the agent exactly as {@code configuration} says. */
+    static boolean floorAgentLoaded() {
+        return System.getProperty(FLOOR_LEVEL_PROPERTY) != null;
+    }
+
+    /**
+     * Fails unless the JVM runs with the agent exactly as {@code configuration} says. Call it after
+     * at least one cycle: with the floor agent, it checks that the hooks saw that cycle's acquire.
+     */
     void check(Configuration configuration) throws Exception {
+        if (floorAgentLoaded() != configuration.floorAgent()) {
+            throw new IllegalStateException(configuration + " expects the floor agent " + (configuration.floorAgent() ? "" : "not ")
+                    + "to be loaded; check the fork's -javaagent argument");
+        }
+        if (configuration.floorAgent()) {
+            checkFloorAgent(configuration);
+        }
         if (agentLoaded() != configuration.usesAgent()) {
             throw new IllegalStateException(configuration + " expects the agent " + (configuration.usesAgent() ? "" : "not ")
                     + "to be loaded; check the fork's -javaagent argument");
@@ -36,6 +59,29 @@ final class AgentProbe {
                         + " but the agent runs with stacks=" + stacks);
             }
         }
+    }
+
+    private static void checkFloorAgent(Configuration configuration) throws ReflectiveOperationException {
+        String level = System.getProperty(FLOOR_LEVEL_PROPERTY);
+        String lease = System.getProperty(FLOOR_LEASE_PROPERTY);
+        if (!FLOOR_LEVEL.equals(level) || !FLOOR_LEASE.equals(lease)) {
+            throw new IllegalStateException(configuration + " expects the floor agent with level=" + FLOOR_LEVEL + ",lease=" + FLOOR_LEASE
+                    + " but it runs with level=" + level + ",lease=" + lease);
+        }
+        long acquires = ((long[]) floorBridge().getMethod("stats").invoke(null))[0];
+        if (acquires == 0) {
+            // its advice matched nothing: it hooks HikariCP 7.x only
+            throw new IllegalStateException(configuration + ": the floor agent saw no acquire; it supports HikariCP 7.x only");
+        }
+    }
+
+    /** The floor agent's own one-line report (acquires, releases, live leases), for the benchmark's log. */
+    static String describeFloorAgent() throws ReflectiveOperationException {
+        return "floor agent saw: " + floorBridge().getMethod("report").invoke(null);
+    }
+
+    private static Class<?> floorBridge() throws ClassNotFoundException {
+        return Class.forName(FLOOR_BRIDGE, false, null); // appended to the boot class path by the floor agent
     }
 
     /** One line about what the agent saw of pool {@code poolName}, for the benchmark's log. */

@@ -7,21 +7,29 @@ package io.poolscope.bench;
  */
 public enum Configuration {
 
-    NO_AGENT(null, false),
-    STACKS_OFF("off", false),
-    STACKS_AUTO("auto", false),
-    STACKS_FULL("full", false),
+    NO_AGENT(null, false, false),
+    STACKS_OFF("off", false, false),
+    STACKS_AUTO("auto", false, false),
+    STACKS_FULL("full", false, false),
     /** No agent; the pool's own leak detection instead. */
-    POOL_LEAK_DETECTION(null, true);
+    POOL_LEAK_DETECTION(null, true, false),
+    /**
+     * Not poolscope: the minimal HikariCP 7.x agent kept as a yardstick (shared/floor-agent), with
+     * {@code level=lease,lease=slot}, the least work that keeps what poolscope's {@code stacks=off} keeps.
+     */
+    FLOOR_AGENT(null, false, true);
 
     private final String stacks;
     private final boolean poolLeakDetection;
+    private final boolean floorAgent;
 
-    Configuration(String stacks, boolean poolLeakDetection) {
+    Configuration(String stacks, boolean poolLeakDetection, boolean floorAgent) {
         this.stacks = stacks;
         this.poolLeakDetection = poolLeakDetection;
+        this.floorAgent = floorAgent;
     }
 
+    /** Whether poolscope's agent runs in this configuration. */
     boolean usesAgent() {
         return stacks != null;
     }
@@ -33,5 +41,10 @@ public enum Configuration {
 
     boolean poolLeakDetection() {
         return poolLeakDetection;
+    }
+
+    /** Whether the floor agent runs in this configuration (instead of poolscope). */
+    boolean floorAgent() {
+        return floorAgent;
     }
 }

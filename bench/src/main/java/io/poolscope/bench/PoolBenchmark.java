@@ -59,6 +59,8 @@ public abstract class PoolBenchmark {
     public void close() throws Exception {
         if (config.usesAgent()) {
             System.out.println(new AgentProbe().describe("bench"));
+        } else if (config.floorAgent()) {
+            System.out.println(AgentProbe.describeFloorAgent());
         }
         library.close(dataSource);
     }
