@@ -114,6 +114,12 @@ public final class JmxRegistrar {
                         () -> recording.callSites().size())
                 .attribute("CallSitesNotStored", "Acquisition stacks not stored because maxCallSites was reached",
                         SimpleType.LONG, () -> recording.callSites().notStored())
+                .attribute("ReleasesOfLeasesBeforePoolscope",
+                        "Connections returned that poolscope never saw taken (taken before it started or was attached)",
+                        SimpleType.LONG, recording::releasesOfUnknownLeases)
+                .attribute("AcquireFrameSpills",
+                        "Acquires recorded outside the frame table because hundreds of threads were acquiring at once",
+                        SimpleType.LONG, recording::acquireFrameSpills)
                 .attribute("SkippedAdapters", "Pool libraries left uninstrumented in a class loader, and why",
                         new ArrayType<String[]>(1, SimpleType.STRING), () -> skippedAdapters.get())
                 .operation("dump", "The dump of every pool as text", SimpleType.STRING,

@@ -61,7 +61,7 @@ class AdapterKitTest {
         pool.close(entry);
 
         assertEquals(1, stats("hikari").releases());
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -80,7 +80,7 @@ class AdapterKitTest {
         assertTrue(timeout.getMessage().contains("hikari"), "the pool's own exception passes unchanged");
         assertEquals(1, stats("hikari").timeouts(), "counted once, though no borrow returned null");
         assertEquals(1, stats("hikari").acquires(), "three borrows, one acquire");
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -93,7 +93,7 @@ class AdapterKitTest {
         assertThrows(SQLTransientConnectionException.class, () -> pool.getConnection(5)); // dead, then null borrow
 
         assertEquals(1, stats("hikari").timeouts());
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -110,7 +110,7 @@ class AdapterKitTest {
         assertEquals(1, stats("hikari").acquires());
         assertEquals(0, stats("hikari").failures());
         pool.close(good);
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -130,7 +130,7 @@ class AdapterKitTest {
         assertTrue(leases("hikari").get(0).waitNanos() <= bound,
                 "the next acquire's wait is its own: " + leases("hikari").get(0).waitNanos() + " > " + bound);
         pool.close(entry);
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -147,7 +147,7 @@ class AdapterKitTest {
         pool.close(held);
 
         assertEquals(1, stats("hikari").failures());
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -166,7 +166,7 @@ class AdapterKitTest {
         assertEquals(1, stats.closedWhileOut());
         assertEquals(0, stats.releases());
         assertTrue(leases("hikari").isEmpty());
-        Contract.assertBalanced(recording, "hikari");
+        Contract.assertBalanced(recording, pool);
     }
 
     // ---- acquire and release on different objects; keys per lease ----
@@ -183,7 +183,7 @@ class AdapterKitTest {
 
         assertEquals(2, stats("tomcat").releases());
         assertEquals(1, recording.releasesOfUnknownLeases());
-        Contract.assertBalanced(recording, "tomcat");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -199,9 +199,9 @@ class AdapterKitTest {
         assertEquals(200, stats("c3p0").releases());
         recording.maintain(System.nanoTime());
         assertTrue(pool(("c3p0")).untrackedLeases() == 0, "released keys do not fill the table");
-        Contract.assertBalanced(recording, "c3p0");
+        Contract.assertBalanced(recording, pool);
         pool.close(out);
-        Contract.assertBalanced(recording, "c3p0");
+        Contract.assertBalanced(recording, pool);
     }
 
     // ---- nesting ----
@@ -221,7 +221,7 @@ class AdapterKitTest {
         outer.close(first);
         outer.close(second);
         assertEquals(2, leases("inner").size(), "still held by the outer pool, idle there");
-        Contract.assertBalanced(recording, "inner", "outer"); // in the order first seen
+        Contract.assertBalanced(recording, inner, outer); // in the order first seen
     }
 
     @Test
@@ -237,7 +237,7 @@ class AdapterKitTest {
         assertEquals(2, stats.acquires());
         assertEquals(1, stats.releases());
         assertEquals(1, stats.timeouts());
-        Contract.assertBalanced(recording, "wrapped");
+        Contract.assertBalanced(recording, pool);
     }
 
     // ---- other threads ----
@@ -254,7 +254,7 @@ class AdapterKitTest {
 
         assertEquals(1, stats("orders").releases());
         assertTrue(leases("orders").isEmpty());
-        Contract.assertBalanced(recording, "orders");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -271,7 +271,7 @@ class AdapterKitTest {
         StatisticsView stats = stats("dbcp");
         assertEquals(1, stats.reclaimed());
         assertEquals(0, stats.releases());
-        Contract.assertBalanced(recording, "dbcp");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test
@@ -283,7 +283,7 @@ class AdapterKitTest {
 
         assertEquals(1, stats("orders").timeouts());
         assertEquals(1, stats("orders").failures());
-        Contract.assertBalanced(recording, "orders");
+        Contract.assertBalanced(recording, pool);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.poolscope.kit;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
 import io.poolscope.record.StatisticsView;
+import org.example.fakepool.CountedPool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Contract {
 
     private Contract() {
+    }
+
+    /**
+     * {@link #assertBalanced(Recording, String...)}, and each pool's acquires are exactly the
+     * application's calls into it, counted by the fake pool itself.
+     */
+    static void assertBalanced(Recording recording, CountedPool... expectedPools) {
+        String[] names = new String[expectedPools.length];
+        for (int i = 0; i < expectedPools.length; i++) {
+            names[i] = expectedPools[i].name();
+        }
+        assertBalanced(recording, names);
+        for (CountedPool fake : expectedPools) {
+            for (PoolHandle pool : recording.pools()) {
+                if (pool.name().equals(fake.name())) {
+                    assertEquals(fake.acquireCalls(), pool.statistics().acquires(),
+                            "acquires recorded for " + fake.name() + ", against the calls the application made");
+                }
+            }
+        }
     }
 
     static void assertBalanced(Recording recording, String... expectedPools) {

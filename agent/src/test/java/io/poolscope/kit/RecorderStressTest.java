@@ -122,6 +122,6 @@ class RecorderStressTest {
         assertEquals(timeouts.get(), stats.timeouts(), "every timeout the application saw was counted once");
         assertEquals(0, stats.failures());
         assertTrue(stats.leases() > ROUNDS, "mostly leases, not timeouts: " + Contract.describe("stressed", stats, 0));
-        Contract.assertBalanced(recording, "stressed");
+        Contract.assertBalanced(recording, pool);
     }
 }

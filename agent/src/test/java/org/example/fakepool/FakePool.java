@@ -12,22 +12,30 @@ import java.sql.SQLTransientConnectionException;
  * "connection" is any object the caller hands in as its key. The other pool shapes are in
  * {@link PoolShapes}.
  */
-public final class FakePool {
+public final class FakePool implements CountedPool {
 
     private final Recorder recorder;
     private final String name;
+    private long acquireCalls;
 
     public FakePool(Recorder recorder, String name) {
         this.recorder = recorder;
         this.name = name;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
+    public long acquireCalls() {
+        return acquireCalls;
+    }
+
     /** A successful acquire that hands out {@code connection}. */
     public Object getConnection(Object connection) {
+        acquireCalls++;
         Object token = recorder.acquireStart(this);
         recorder.leased(this, connection);
         exit(token, null);
@@ -41,6 +49,7 @@ public final class FakePool {
 
     /** An acquire that fails with {@code failure}. */
     public <E extends SQLException> void failAcquire(E failure) throws E {
+        acquireCalls++;
         Object token = recorder.acquireStart(this);
         exit(token, failure);
         throw failure;

@@ -56,9 +56,10 @@ public final class PoolShapes {
      * when none came in time. {@code getConnection} closes dead entries and borrows again while
      * time is left, raises its timeout outside the borrow, and leases after the borrow returned.
      */
-    public static final class BorrowThenLease {
+    public static final class BorrowThenLease implements CountedPool {
         private final Recorder recorder;
         private final String name;
+        private final java.util.concurrent.atomic.AtomicLong acquireCalls = new java.util.concurrent.atomic.AtomicLong();
         private final Deque<Entry> idle = new ArrayDeque<>();
         /** Thrown between borrow and lease, once, when set (a metrics tracker that fails, say). */
         private RuntimeException throwAfterBorrow;
@@ -69,8 +70,14 @@ public final class PoolShapes {
             this.name = name;
         }
 
+        @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public long acquireCalls() {
+            return acquireCalls.get();
         }
 
         public synchronized void add(Entry entry) {
@@ -105,6 +112,7 @@ public final class PoolShapes {
 
         /** Tries {@code attempts} borrows at most, like HikariCP's loop until its timeout is spent. */
         public Entry getConnection(int attempts) throws SQLException {
+            acquireCalls.incrementAndGet();
             for (int i = 0; i < attempts; i++) {
                 Entry entry = borrow();
                 if (entry == null) {
@@ -143,20 +151,28 @@ public final class PoolShapes {
     }
 
     /** Acquire on the data source, release on the connection: the release names only the connection. */
-    public static final class SplitObjects {
+    public static final class SplitObjects implements CountedPool {
         private final Recorder recorder;
         private final String name;
+        private final java.util.concurrent.atomic.AtomicLong acquireCalls = new java.util.concurrent.atomic.AtomicLong();
 
         public SplitObjects(Recorder recorder, String name) {
             this.recorder = recorder;
             this.name = name;
         }
 
+        @Override
         public String name() {
             return name;
         }
 
+        @Override
+        public long acquireCalls() {
+            return acquireCalls.get();
+        }
+
         public PooledConnection getConnection() {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             PooledConnection connection = new PooledConnection(recorder);
             recorder.leased(this, connection);
@@ -165,6 +181,7 @@ public final class PoolShapes {
         }
 
         public void getConnection(PooledConnection reused) {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             recorder.leased(this, reused);
             exit(recorder, token, null);
@@ -185,20 +202,28 @@ public final class PoolShapes {
     }
 
     /** A new proxy object per checkout is the key (c3p0's NewProxyConnection, Druid's holder). */
-    public static final class ProxyPerLease {
+    public static final class ProxyPerLease implements CountedPool {
         private final Recorder recorder;
         private final String name;
+        private final java.util.concurrent.atomic.AtomicLong acquireCalls = new java.util.concurrent.atomic.AtomicLong();
 
         public ProxyPerLease(Recorder recorder, String name) {
             this.recorder = recorder;
             this.name = name;
         }
 
+        @Override
         public String name() {
             return name;
         }
 
+        @Override
+        public long acquireCalls() {
+            return acquireCalls.get();
+        }
+
         public Object getConnection() {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             Object proxy = new Object();
             recorder.leasedOnce(this, proxy);
@@ -215,9 +240,10 @@ public final class PoolShapes {
      * A pool whose physical connections come from another pool: its acquire opens one when it has
      * none idle, by an acquire on the inner pool nested in its own.
      */
-    public static final class PoolOverPool {
+    public static final class PoolOverPool implements CountedPool {
         private final Recorder recorder;
         private final String name;
+        private final java.util.concurrent.atomic.AtomicLong acquireCalls = new java.util.concurrent.atomic.AtomicLong();
         private final FakePool inner;
         private final Supplier<Object> innerConnections;
         private final Deque<Object> idle = new ArrayDeque<>();
@@ -229,11 +255,18 @@ public final class PoolShapes {
             this.innerConnections = innerConnections;
         }
 
+        @Override
         public String name() {
             return name;
         }
 
+        @Override
+        public long acquireCalls() {
+            return acquireCalls.get();
+        }
+
         public Object getConnection() {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             Object connection = idle.pollFirst();
             if (connection == null) {
@@ -263,20 +296,28 @@ public final class PoolShapes {
     }
 
     /** One pool hooked at two levels of one call: the wrapper method and the pool method, same pool object. */
-    public static final class Wrapper {
+    public static final class Wrapper implements CountedPool {
         private final Recorder recorder;
         private final String name;
+        private final java.util.concurrent.atomic.AtomicLong acquireCalls = new java.util.concurrent.atomic.AtomicLong();
 
         public Wrapper(Recorder recorder, String name) {
             this.recorder = recorder;
             this.name = name;
         }
 
+        @Override
         public String name() {
             return name;
         }
 
+        @Override
+        public long acquireCalls() {
+            return acquireCalls.get();
+        }
+
         public Object getConnection(Object connection) {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             try {
                 return poolGetConnection(connection);
@@ -293,6 +334,7 @@ public final class PoolShapes {
         }
 
         public void getConnectionTimingOut() throws SQLTransientConnectionException {
+            acquireCalls.incrementAndGet();
             Object token = recorder.acquireStart(this);
             SQLTransientConnectionException failure = timeout(name);
             try {
