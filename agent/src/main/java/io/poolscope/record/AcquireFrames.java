@@ -29,8 +29,11 @@ final class AcquireFrames {
     private final AtomicReferenceArray<Thread> owners;
     private final AcquireFrame[] frames;
     private final int mask;
-    private final Map<Thread, AcquireFrame> spilled = new ConcurrentHashMap<>();
+    /** Frames beyond the table; changed under {@link #spillLock}, read without it. */
+    private volatile Map<Thread, AcquireFrame> spilled = new ConcurrentHashMap<>();
     private final AtomicInteger spilledCount = new AtomicInteger();
+    private final Object spillLock = new Object();
+    private long spillsAtLastReset; // guarded by spillLock
     /** Frames that spilled out of the table. */
     final LongAdder spills = new LongAdder();
 
@@ -78,8 +81,10 @@ final class AcquireFrames {
         }
         AcquireFrame frame = new AcquireFrame(-1);
         frame.reset(thread, StripedHistogram.currentStripe());
-        spilledCount.incrementAndGet();
-        spilled.put(thread, frame);
+        synchronized (spillLock) { // the rare path: hundreds of threads inside an acquire
+            spilledCount.incrementAndGet();
+            spilled.put(thread, frame);
+        }
         spills.increment();
         return frame;
     }
@@ -93,8 +98,12 @@ final class AcquireFrames {
         frame.owner = null; // a thread that ended must not be kept (nor its context class loader)
         if (frame.index >= 0) {
             owners.lazySet(frame.index, null); // a claim may see it taken a little longer: no fence needed
-        } else if (spilled.remove(owner) != null) {
-            spilledCount.decrementAndGet();
+        } else {
+            synchronized (spillLock) {
+                if (spilled.remove(owner) != null) {
+                    spilledCount.decrementAndGet();
+                }
+            }
         }
     }
 
@@ -123,11 +132,18 @@ final class AcquireFrames {
                 owners.set(i, null);
             }
         }
-        spilled.forEach((owner, frame) -> {
-            if (!owner.isAlive() && spilled.remove(owner, frame)) {
-                spilledCount.decrementAndGet();
-                frame.abandon(openAcquire);
+        synchronized (spillLock) {
+            spilled.forEach((owner, frame) -> {
+                if (!owner.isAlive() && spilled.remove(owner, frame)) {
+                    spilledCount.decrementAndGet();
+                    frame.abandon(openAcquire);
+                }
+            });
+            long spillsNow = spills.sum();
+            if (spilledCount.get() == 0 && spillsNow != spillsAtLastReset) {
+                spilled = new ConcurrentHashMap<>(); // a map grown for a crowd does not shrink: drop it once empty
+                spillsAtLastReset = spillsNow;
             }
-        });
+        }
     }
 }
