@@ -8,7 +8,9 @@ import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
 import io.poolscope.record.Recording;
+import io.poolscope.config.Formats;
 import io.poolscope.report.LazyLog;
+import io.poolscope.report.LogFile;
 import io.poolscope.report.Log;
 import io.poolscope.report.Reporter;
 import io.poolscope.report.Scanner;
@@ -28,8 +30,9 @@ final class AgentRuntime {
     }
 
     static void start(Options options, Instrumentation instrumentation) {
+        long startMillis = System.currentTimeMillis();
         String logFile = options.get(Option.LOG_FILE);
-        Log log = new LazyLog(() -> Slf4jSimpleLog.open(logFile));
+        Log log = new LazyLog(() -> openLog(options, startMillis));
         Reflection.moduleOpener(new ModuleOpening(instrumentation, log)); // a pool on the module path keeps its name and settings
         Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
@@ -62,6 +65,23 @@ final class AgentRuntime {
             }
         }, "poolscope-shutdown"));
         Bridge.install(recording.recorder()); // last: recording starts only once everything above is in place
+    }
+
+    /**
+     * stderr and stdout go through slf4j-simple; a file is written by {@link LogFile} (append,
+     * owner-only, rotated), its name with {@code %p} and {@code %t} filled in, starting with a line
+     * that tells this process's part apart from earlier ones.
+     */
+    private static Log openLog(Options options, long startMillis) {
+        String logFile = options.get(Option.LOG_FILE);
+        if (logFile.equalsIgnoreCase("stderr") || logFile.equalsIgnoreCase("stdout")) {
+            return Slf4jSimpleLog.open(logFile);
+        }
+        long pid = ProcessHandle.current().pid();
+        String startLine = "poolscope " + Version.version() + " started: pid " + pid + ", at "
+                + Formats.timestamp(startMillis) + ", options " + options.describe();
+        return LogFile.open(LogFile.expand(logFile, pid, startMillis),
+                options.get(Option.MAX_LOG_SIZE), options.get(Option.MAX_LOG_FILES), startLine);
     }
 
     /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */

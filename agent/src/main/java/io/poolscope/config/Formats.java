@@ -49,6 +49,21 @@ public final class Formats {
         return nanos + "ns";
     }
 
+    /** A size in bytes as an option value that parses back: the largest whole unit, e.g. 50MB, 10KB, 1500B, 0. */
+    public static String size(long bytes) {
+        if (bytes == 0) {
+            return "0";
+        }
+        String[] units = {"GB", "MB", "KB"};
+        long[] sizes = {1L << 30, 1L << 20, 1L << 10};
+        for (int i = 0; i < units.length; i++) {
+            if (bytes % sizes[i] == 0) {
+                return bytes / sizes[i] + units[i];
+            }
+        }
+        return bytes + "B";
+    }
+
     private static String oneDecimal(double value) {
         return value >= 100 ? String.valueOf(Math.round(value)) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }

@@ -15,7 +15,11 @@ public final class Option<T> {
     public static final Option<Long> LEAK_THRESHOLD = Option.duration("leakThreshold", "30s",
             "A lease held longer than this is logged once as a suspected leak (0 = off)");
     public static final Option<String> LOG_FILE = new Option<>("logFile", "stderr", Parsers::nonEmpty,
-            "Where poolscope writes its log and dumps: a file path, stderr or stdout");
+            "Where poolscope writes its log and dumps: a file path (%p is replaced by the pid, %t by the start time), stderr or stdout");
+    public static final Option<Long> MAX_LOG_SIZE = new Option<>("maxLogSize", "50MB", Parsers::sizeBytes, Formats::size,
+            "When the log file passes this size it is rotated to logFile.1, logFile.2, ... (0 = never)");
+    public static final Option<Integer> MAX_LOG_FILES = new Option<>("maxLogFiles", "5", Parsers::positiveInt,
+            "Log files kept, the current one included; the oldest is dropped at rotation");
     public static final Option<StackMode> STACKS = new Option<>("stacks", "auto", StackMode::parse,
             "Acquisition stacks: off; auto (sampled while the pool is healthy, every lease once it is under pressure); full");
     public static final Option<Integer> SAMPLE_RATE = new Option<>("sampleRate", "16", Parsers::powerOfTwo,
@@ -32,7 +36,7 @@ public final class Option<T> {
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
-            LEAK_THRESHOLD, LOG_FILE, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
+            LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
             MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
 
     private final String name;
@@ -111,7 +115,7 @@ public final class Option<T> {
             }
             text.append(option.help).append('\n');
         }
-        text.append("Durations: 500ms, 2s, 1m, 1h (a bare number is milliseconds).");
+        text.append("Durations: 500ms, 2s, 1m, 1h (a bare number is milliseconds). Sizes: 10KB, 50MB, 1GB (a bare number is bytes).");
         return text.toString();
     }
 

@@ -30,6 +30,26 @@ final class Parsers {
         return unit.toNanos(Long.parseLong(number));
     }
 
+    /** "10KB", "50MB", "1GB" (units of 1024), "512B" or a bare number of bytes; 0 allowed. */
+    static Long sizeBytes(String text) {
+        String value = text.toUpperCase(Locale.ROOT);
+        String[] units = {"KB", "MB", "GB", "K", "M", "G", "B"};
+        long[] sizes = {1L << 10, 1L << 20, 1L << 30, 1L << 10, 1L << 20, 1L << 30, 1L};
+        long unit = 1;
+        String number = value;
+        for (int i = 0; i < units.length; i++) {
+            if (value.endsWith(units[i])) {
+                unit = sizes[i];
+                number = value.substring(0, value.length() - units[i].length()).trim();
+                break;
+            }
+        }
+        if (!isNumber(number) || Long.parseLong(number) > Long.MAX_VALUE / unit) {
+            throw new IllegalArgumentException("expected a size such as 10KB, 50MB, 1GB or a number of bytes");
+        }
+        return Long.parseLong(number) * unit;
+    }
+
     static Integer positiveInt(String text) {
         int value;
         try {

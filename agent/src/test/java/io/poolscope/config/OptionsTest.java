@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptionsTest {
 
     private static final String ALL_OPTION_NAMES =
-            "leakThreshold, logFile, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
+            "leakThreshold, logFile, maxLogSize, maxLogFiles, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
 
     private static Options parse(String agentArgument) {
         return Options.parse(agentArgument, new Properties());
@@ -268,6 +268,44 @@ class OptionsTest {
             assertTrue(line.endsWith(option.help()), line);
         }
         assertTrue(help.contains("a bare number is milliseconds"), help);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"50MB,52428800", "10KB,10240", "10kb,10240", "1GB,1073741824", "2M,2097152", "512B,512", "4096,4096", "0,0"})
+    void logSizesParse(String text, long bytes) {
+        Options options = parse("maxLogSize=" + text);
+
+        assertTrue(options.problems().isEmpty(), () -> options.problems().toString());
+        assertEquals(bytes, options.get(Option.MAX_LOG_SIZE));
+    }
+
+    @Test
+    void logDefaultsAreFiftyMegabytesAndFiveFiles() {
+        Options options = parse(null);
+
+        assertEquals(50L << 20, options.get(Option.MAX_LOG_SIZE));
+        assertEquals(5, options.get(Option.MAX_LOG_FILES));
+        assertEquals("50MB", options.describe().get("maxLogSize"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"big", "10XB", "-1", "MB", "1.5MB", "99999999999999999GB"})
+    void badLogSizeGivesOneLineAndTheDefault(String text) {
+        Options options = parse("maxLogSize=" + text);
+
+        assertEquals(1, options.problems().size(), () -> options.problems().toString());
+        assertEquals("poolscope: bad value '" + text + "' for maxLogSize (expected a size such as 10KB, 50MB, 1GB or a number of bytes); using the default 50MB",
+                options.problems().get(0));
+        assertEquals(50L << 20, options.get(Option.MAX_LOG_SIZE));
+    }
+
+    @Test
+    void describedSizesParseBack() {
+        Map<String, String> described = parse("maxLogSize=1536,maxLogFiles=3").describe();
+
+        assertEquals("1536B", described.get("maxLogSize"));
+        assertEquals("3", described.get("maxLogFiles"));
+        assertEquals(1536L, parse("maxLogSize=" + described.get("maxLogSize")).get(Option.MAX_LOG_SIZE));
     }
 
     private static String lineStartingWith(String text, String prefix) {

@@ -198,6 +198,11 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
+    /** The JVM's temporary folder: its standard output and error, and poolscope's log unless the options name another. */
+    Path dir() {
+        return dir;
+    }
+
     long pid() {
         return process.pid();
     }
