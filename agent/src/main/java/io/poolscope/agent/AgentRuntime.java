@@ -9,7 +9,9 @@ import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
 import io.poolscope.record.Recording;
 import io.poolscope.config.Formats;
+import io.poolscope.report.JsonStreamLog;
 import io.poolscope.report.LazyLog;
+import io.poolscope.report.LogEvent;
 import io.poolscope.report.LogFile;
 import io.poolscope.report.Log;
 import io.poolscope.report.Reporter;
@@ -53,7 +55,7 @@ final class AgentRuntime {
         scanner.start(() -> {
             log.info("poolscope " + Version.version() + " active; options " + options.describe());
             if (!logFile.equalsIgnoreCase("stderr")) {
-                options.problems().forEach(log::warn);
+                options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
             }
             filter.prepare();
         });
@@ -74,14 +76,23 @@ final class AgentRuntime {
      */
     private static Log openLog(Options options, long startMillis) {
         String logFile = options.get(Option.LOG_FILE);
-        if (logFile.equalsIgnoreCase("stderr") || logFile.equalsIgnoreCase("stdout")) {
-            return Slf4jSimpleLog.open(logFile);
-        }
+        boolean json = options.get(Option.LOG_FORMAT).equals("json");
+        boolean stdout = logFile.equalsIgnoreCase("stdout");
         long pid = ProcessHandle.current().pid();
-        String startLine = "poolscope " + Version.version() + " started: pid " + pid + ", at "
-                + Formats.timestamp(startMillis) + ", options " + options.describe();
+        LogEvent start = LogEvent.info("start", "poolscope " + Version.version() + " started: pid " + pid + ", at "
+                + Formats.timestamp(startMillis) + ", options " + options.describe())
+                .with("version", Version.version()).with("startTime", Formats.timestamp(startMillis))
+                .with("options", options.describe());
+        if (stdout || logFile.equalsIgnoreCase("stderr")) {
+            if (!json) {
+                return Slf4jSimpleLog.open(logFile);
+            }
+            Log log = new JsonStreamLog(stdout ? System.out : System.err, pid);
+            log.event(start);
+            return log;
+        }
         return LogFile.open(LogFile.expand(logFile, pid, startMillis),
-                options.get(Option.MAX_LOG_SIZE), options.get(Option.MAX_LOG_FILES), startLine);
+                options.get(Option.MAX_LOG_SIZE), options.get(Option.MAX_LOG_FILES), json, pid, start);
     }
 
     /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */

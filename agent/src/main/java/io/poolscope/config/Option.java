@@ -20,6 +20,8 @@ public final class Option<T> {
             "When the log file passes this size it is rotated to logFile.1, logFile.2, ... (0 = never)");
     public static final Option<Integer> MAX_LOG_FILES = new Option<>("maxLogFiles", "5", Parsers::positiveInt,
             "Log files kept, the current one included; the oldest is dropped at rotation");
+    public static final Option<String> LOG_FORMAT = new Option<>("logFormat", "text", Parsers::logFormat,
+            "text (lines as people read them) or json (one JSON object per line, for log shippers)");
     public static final Option<StackMode> STACKS = new Option<>("stacks", "auto", StackMode::parse,
             "Acquisition stacks: off; auto (sampled while the pool is healthy, every lease once it is under pressure); full");
     public static final Option<Integer> SAMPLE_RATE = new Option<>("sampleRate", "16", Parsers::powerOfTwo,
@@ -36,7 +38,7 @@ public final class Option<T> {
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
-            LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
+            LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
             MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
 
     private final String name;

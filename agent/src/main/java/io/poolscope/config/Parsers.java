@@ -71,6 +71,14 @@ final class Parsers {
         return value;
     }
 
+    static String logFormat(String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        if (!value.equals("text") && !value.equals("json")) {
+            throw new IllegalArgumentException("expected text or json");
+        }
+        return value;
+    }
+
     static String nonEmpty(String text) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("expected a value");

@@ -35,4 +35,9 @@ public final class LazyLog implements Log {
     public void warn(String message) {
         log().warn(message);
     }
+
+    @Override
+    public void event(LogEvent event) {
+        log().event(event);
+    }
 }

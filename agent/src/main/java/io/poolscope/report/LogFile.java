@@ -36,14 +36,18 @@ public final class LogFile implements Log {
     private final Path path;
     private final long maxSize;
     private final int maxFiles;
+    private final boolean json;
+    private final long pid;
     private FileChannel channel;
     private long size;
     private Log broken; // once writing fails, standard error takes over
 
-    private LogFile(Path path, long maxSize, int maxFiles) {
+    private LogFile(Path path, long maxSize, int maxFiles, boolean json, long pid) {
         this.path = path;
         this.maxSize = maxSize;
         this.maxFiles = maxFiles;
+        this.json = json;
+        this.pid = pid;
     }
 
     /**
@@ -51,18 +55,27 @@ public final class LogFile implements Log {
      * missing directory, no permission), the log goes to standard error with one line that says so.
      */
     public static Log open(String file, long maxSize, int maxFiles, String startLine) {
+        return open(file, maxSize, maxFiles, false, 0, LogEvent.info("start", startLine));
+    }
+
+    /**
+     * @param json  one JSON object per line ({@code logFormat=json}) instead of text
+     * @param pid   this process's id, a field of every JSON line
+     * @param start the first event written: which process, version and options
+     */
+    public static Log open(String file, long maxSize, int maxFiles, boolean json, long pid, LogEvent start) {
         LogFile log;
         try {
-            log = new LogFile(Paths.get(file), maxSize, maxFiles);
+            log = new LogFile(Paths.get(file), maxSize, maxFiles, json, pid);
             log.openChannel();
         } catch (IOException | RuntimeException e) {
-            Log stderr = Slf4jSimpleLog.open("stderr");
-            stderr.warn("poolscope: cannot write the log file " + file + " (" + describe(e)
-                    + "); writing to standard error instead");
-            stderr.info(startLine);
+            Log stderr = json ? new JsonStreamLog(System.err, pid) : Slf4jSimpleLog.open("stderr");
+            stderr.event(LogEvent.warn("log_fallback", "poolscope: cannot write the log file " + file + " (" + describe(e)
+                    + "); writing to standard error instead").with("logFile", file).with("error", describe(e)));
+            stderr.event(start);
             return stderr;
         }
-        log.info(startLine);
+        log.event(start);
         return log;
     }
 
@@ -93,12 +106,12 @@ public final class LogFile implements Log {
 
     @Override
     public void info(String message) {
-        write("INFO", message);
+        event(LogEvent.info("message", message));
     }
 
     @Override
     public void warn(String message) {
-        write("WARN", message);
+        event(LogEvent.warn("message", message));
     }
 
     /** The path of the current file. */
@@ -106,34 +119,31 @@ public final class LogFile implements Log {
         return path;
     }
 
-    private synchronized void write(String level, String message) {
+    @Override
+    public synchronized void event(LogEvent event) {
         if (broken != null) {
-            if ("WARN".equals(level)) {
-                broken.warn(message);
-            } else {
-                broken.info(message);
-            }
+            broken.event(event);
             return;
         }
-        byte[] bytes = line(level, message);
+        byte[] bytes = line(event);
         try {
             if (maxSize > 0 && size > 0 && size + bytes.length > maxSize) {
                 rotate();
-                bytes = line(level, message); // stamped after the rotation line
+                bytes = line(event); // stamped after the rotation line
             }
             writeBytes(bytes);
         } catch (IOException | RuntimeException e) {
-            broken = Slf4jSimpleLog.open("stderr");
-            broken.warn("poolscope: cannot write the log file " + path + " (" + describe(e)
-                    + "); writing to standard error from now on");
+            broken = json ? new JsonStreamLog(System.err, pid) : Slf4jSimpleLog.open("stderr");
+            broken.event(LogEvent.warn("log_fallback", "poolscope: cannot write the log file " + path + " (" + describe(e)
+                    + "); writing to standard error from now on").with("logFile", path.toString()).with("error", describe(e)));
             closeQuietly();
-            write(level, message);
+            broken.event(event);
         }
     }
 
-    private byte[] line(String level, String message) {
-        String text = Formats.timestamp(System.currentTimeMillis()) + " " + level + " poolscope - "
-                + message + System.lineSeparator();
+    private byte[] line(LogEvent event) {
+        long now = System.currentTimeMillis();
+        String text = (json ? LogLines.json(now, pid, event) : LogLines.text(now, event)) + System.lineSeparator();
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -165,8 +175,10 @@ public final class LogFile implements Log {
             }
         }
         openChannel();
-        writeBytes(line("INFO", "poolscope: log rotated at " + Formats.size(maxSize)
-                + (maxFiles > 1 ? "; the previous part is " + name + ".1, " + maxFiles + " files kept" : "; maxLogFiles=1 keeps no earlier part")));
+        writeBytes(line(LogEvent.info("log_rotated", "poolscope: log rotated at " + Formats.size(maxSize)
+                + (maxFiles > 1 ? "; the previous part is " + name + ".1, " + maxFiles + " files kept" : "; maxLogFiles=1 keeps no earlier part"))
+                .with("maxLogSize", maxSize).with("maxLogFiles", maxFiles)
+                .with("previous", maxFiles > 1 ? name + ".1" : null)));
     }
 
     private void openChannel() throws IOException {

@@ -38,7 +38,7 @@ public final class Reporter implements RecordingListener {
     private final long dumpCooldown;
     private final long dumpInterval;
     private final Map<PoolHandle, DumpState> dumpStates = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> pendingLines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LogEvent> pendingLines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final ConcurrentLinkedQueue<PoolHandle> newPools = new ConcurrentLinkedQueue<>();
     private final List<Consumer<PoolHandle>> poolAddedListeners = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class Reporter implements RecordingListener {
             pendingCount.decrementAndGet();
             return;
         }
-        pendingLines.add(DumpFormatter.leakReturned(pool.name(), lease, heldNanos, releasedBy));
+        pendingLines.add(LogEvents.leakReturned(pool.name(), lease, heldNanos, releasedBy));
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class Reporter implements RecordingListener {
             return;
         }
         recording.resolveStack(pool, lease);
-        pendingLines.add(DumpFormatter.leaseReclaimed(pool.name(), lease, heldNanos));
+        pendingLines.add(LogEvents.leaseReclaimed(pool.name(), lease, heldNanos));
     }
 
     // ---- work on the scanner thread ----
@@ -114,7 +114,7 @@ public final class Reporter implements RecordingListener {
     /** One pass of the scanner. */
     void tick(long nowNanos) {
         for (PoolHandle pool; (pool = newPools.poll()) != null; ) {
-            log.info("pool '" + pool.name() + "' (" + pool.library() + ") seen; recording its leases");
+            log.event(LogEvents.poolSeen(pool.name(), pool.library()));
             for (Consumer<PoolHandle> listener : poolAddedListeners) {
                 listener.accept(pool);
             }
@@ -125,9 +125,9 @@ public final class Reporter implements RecordingListener {
                 listener.accept(gone);
             }
         }
-        for (String line; (line = pendingLines.poll()) != null; ) {
+        for (LogEvent line; (line = pendingLines.poll()) != null; ) {
             pendingCount.decrementAndGet();
-            log.info(line);
+            log.event(line);
         }
         if (leakThreshold > 0) {
             reportSuspectedLeaks(nowNanos);
@@ -136,7 +136,7 @@ public final class Reporter implements RecordingListener {
         if (dumpInterval > 0 && nowNanos - lastIntervalDumpNanos >= dumpInterval) {
             lastIntervalDumpNanos = nowNanos;
             for (PoolHandle pool : recording.pools()) {
-                log.info(dump(pool, DumpReason.INTERVAL, 0));
+                log.event(dumpEvent(pool, DumpReason.INTERVAL, 0, false));
             }
         }
         reportInternalErrors();
@@ -145,7 +145,7 @@ public final class Reporter implements RecordingListener {
     private void reportSuspectedLeaks(long nowNanos) {
         for (PoolHandle pool : recording.pools()) {
             for (LeaseView lease : recording.newSuspectedLeaks(pool, nowNanos, leakThreshold)) { // still out after marking
-                log.warn(DumpFormatter.leak(pool.name(), lease));
+                log.event(LogEvents.suspectedLeak(pool.name(), lease));
             }
         }
     }
@@ -165,7 +165,7 @@ public final class Reporter implements RecordingListener {
             if (!state.dumpedOnce) {
                 state.timeoutsSinceDump.set(0);
             }
-            log.warn(dump(entry.getKey(), DumpReason.EXHAUSTED, heldBack));
+            log.event(dumpEvent(entry.getKey(), DumpReason.EXHAUSTED, heldBack, true));
             state.dumpedOnce = true;
             state.lastExhaustionDumpNanos = nowNanos;
         }
@@ -174,8 +174,7 @@ public final class Reporter implements RecordingListener {
     private void reportInternalErrors() {
         long errors = recording.errors().count();
         if (errors > internalErrorsLogged) {
-            log.warn("poolscope: " + errors + " internal errors so far (the application was not affected); first: "
-                    + recording.errors().first());
+            log.event(LogEvents.internalErrors(errors, String.valueOf(recording.errors().first())));
             internalErrorsLogged = errors;
         }
     }
@@ -184,6 +183,10 @@ public final class Reporter implements RecordingListener {
 
     public String dump(PoolHandle pool, DumpReason reason, long suppressed) {
         return DumpFormatter.pool(PoolState.read(pool, recording, leakThreshold), reason, suppressed);
+    }
+
+    private LogEvent dumpEvent(PoolHandle pool, DumpReason reason, long suppressed, boolean warn) {
+        return LogEvents.dump(PoolState.read(pool, recording, leakThreshold), reason, suppressed, warn);
     }
 
     /** Every pool, one after the other. */
@@ -204,7 +207,7 @@ public final class Reporter implements RecordingListener {
         long now = System.nanoTime();
         for (PoolHandle pool : recording.pools()) {
             if (!recording.leases(pool, now).isEmpty()) {
-                log.warn(dump(pool, DumpReason.SHUTDOWN, 0));
+                log.event(dumpEvent(pool, DumpReason.SHUTDOWN, 0, true));
             }
         }
     }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptionsTest {
 
     private static final String ALL_OPTION_NAMES =
-            "leakThreshold, logFile, maxLogSize, maxLogFiles, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
+            "leakThreshold, logFile, maxLogSize, maxLogFiles, logFormat, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
 
     private static Options parse(String agentArgument) {
         return Options.parse(agentArgument, new Properties());
@@ -297,6 +297,16 @@ class OptionsTest {
         assertEquals("poolscope: bad value '" + text + "' for maxLogSize (expected a size such as 10KB, 50MB, 1GB or a number of bytes); using the default 50MB",
                 options.problems().get(0));
         assertEquals(50L << 20, options.get(Option.MAX_LOG_SIZE));
+    }
+
+    @Test
+    void logFormatIsTextOrJson() {
+        assertEquals("text", parse(null).get(Option.LOG_FORMAT));
+        assertEquals("json", parse("logFormat=JSON").get(Option.LOG_FORMAT));
+        Options bad = parse("logFormat=xml");
+        assertEquals("poolscope: bad value 'xml' for logFormat (expected text or json); using the default text",
+                bad.problems().get(0));
+        assertEquals("text", bad.get(Option.LOG_FORMAT));
     }
 
     @Test

@@ -148,6 +148,47 @@ class LogFileTest {
         assertEquals("end%", LogFile.expand("end%", 7, start));
     }
 
+    @Test
+    void jsonFormIsOneParsableObjectPerLineWithTheCommonFields() throws Exception {
+        Path file = dir.resolve("p.log");
+        Log log = LogFile.open(file.toString(), 600, 20, true, 4242,
+                LogEvent.info("start", "poolscope dev started").with("version", "dev"));
+        log.warn("a warning\nwith \"two\" lines \u0001 \uD800");
+        log.event(LogEvent.warn("suspected_leak", "suspected leak").with("pool", "p").with("heldMillis", 1.5));
+        for (int i = 0; i < 10; i++) {
+            log.info("filler " + i + " " + "z".repeat(80));
+        }
+
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> nodes = new java.util.ArrayList<>();
+        int parts;
+        try (Stream<Path> files = Files.list(dir)) {
+            parts = (int) files.count();
+        }
+        assertTrue(parts > 2 && parts < 20, "parts: " + parts);
+        for (int n = parts - 1; n >= 0; n--) {
+            for (String line : Files.readAllLines(dir.resolve(n == 0 ? "p.log" : "p.log." + n))) {
+                com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(line);
+                for (String field : new String[]{"time", "level", "logger", "pid", "event", "message"}) {
+                    assertTrue(node.has(field), field + " in " + line);
+                }
+                assertTrue(node.get("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), line);
+                assertEquals(4242, node.get("pid").asLong());
+                assertEquals("poolscope", node.get("logger").asText());
+                nodes.add(node);
+            }
+        }
+        assertEquals("start", nodes.get(0).get("event").asText());
+        assertEquals("dev", nodes.get(0).get("version").asText());
+        assertEquals("a warning\nwith \"two\" lines \u0001 \uD800", nodes.get(1).get("message").asText());
+        assertEquals("message", nodes.get(1).get("event").asText());
+        assertEquals("WARN", nodes.get(1).get("level").asText());
+        assertEquals("suspected_leak", nodes.get(2).get("event").asText());
+        assertEquals(1.5, nodes.get(2).get("heldMillis").asDouble());
+        assertTrue(nodes.stream().anyMatch(n -> n.get("event").asText().equals("log_rotated")
+                && n.get("previous").asText().equals("p.log.1") && n.get("maxLogFiles").asInt() == 20));
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
