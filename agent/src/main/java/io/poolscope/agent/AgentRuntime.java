@@ -7,7 +7,10 @@ import io.poolscope.jmx.JmxRegistrar;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
+import io.poolscope.record.LeaseView;
+import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
+import io.poolscope.report.DumpReason;
 import io.poolscope.config.Formats;
 import io.poolscope.report.JsonStreamLog;
 import io.poolscope.report.LazyLog;
@@ -19,6 +22,7 @@ import io.poolscope.report.Scanner;
 import io.poolscope.report.Slf4jSimpleLog;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,23 +32,50 @@ import java.util.List;
  */
 final class AgentRuntime {
 
+    /** One recording with its reports, JMX view and scanner; replaced when poolscope is attached again. */
+    private static final class Session {
+        volatile Options options;
+        final Recording recording;
+        final Reporter reporter;
+        final JmxRegistrar jmx;
+        final Scanner scanner;
+
+        Session(Options options, Recording recording, Reporter reporter, JmxRegistrar jmx, Scanner scanner) {
+            this.options = options;
+            this.recording = recording;
+            this.reporter = reporter;
+            this.jmx = jmx;
+            this.scanner = scanner;
+        }
+    }
+
+    /** The active runtime of this JVM; a jar loaded again by attach shares the system class loader, so this too. */
+    private static volatile Session current;
+    private static volatile boolean started;
+    /** The agent argument in force, so attaching again changes only the options it names. */
+    private static volatile String argument;
+    private static SkippedAdapters skipped;
+    private static final List<String> retransformed = new ArrayList<>();
+
     private AgentRuntime() {
     }
 
-    static void start(Options options, Instrumentation instrumentation) {
+    static synchronized boolean isRunning() {
+        return started;
+    }
+
+    static synchronized void start(Options options, Instrumentation instrumentation) {
         long startMillis = System.currentTimeMillis();
         String logFile = options.get(Option.LOG_FILE);
         Log log = new LazyLog(() -> openLog(options, startMillis));
         Reflection.moduleOpener(new ModuleOpening(instrumentation, log)); // a pool on the module path keeps its name and settings
-        Recording recording = new Recording(options, PoolAdapters::introspectorFor);
-        Reporter reporter = new Reporter(recording, log, options);
-        recording.listener(reporter);
-        JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
-        reporter.onPoolAdded(jmx::poolAdded);
-        reporter.onPoolGone(jmx::poolGone);
-        Scanner scanner = new Scanner(reporter, recording.errors());
-        SkippedAdapters skipped = new SkippedAdapters(() -> scanner.later(jmx::adapterSkipped));
-        jmx.skippedAdapters(skipped::lines);
+        skipped = new SkippedAdapters(() -> {
+            Session session = current;
+            if (session != null) {
+                session.scanner.later(session.jmx::adapterSkipped);
+            }
+        });
+        Session session = open(options, log);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
@@ -52,7 +83,7 @@ final class AgentRuntime {
         instrumentation.addTransformer(filter, true);
         retransformLoaded(instrumentation, filter, log);
 
-        scanner.start(() -> {
+        session.scanner.start(() -> {
             log.info("poolscope " + Version.version() + " active; options " + options.describe());
             if (!logFile.equalsIgnoreCase("stderr")) {
                 options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
@@ -61,12 +92,179 @@ final class AgentRuntime {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                reporter.dumpAtShutdown();
+                Session last = current;
+                if (last != null) {
+                    last.reporter.dumpAtShutdown();
+                }
             } catch (Throwable error) {
                 // the JVM is going down; nothing to tell the application
             }
         }, "poolscope-shutdown"));
-        Bridge.install(recording.recorder()); // last: recording starts only once everything above is in place
+        current = session;
+        started = true;
+        Bridge.install(session.recording.recorder()); // last: recording starts only once everything above is in place
+    }
+
+    private static Session open(Options options, Log log) {
+        Recording recording = new Recording(options, PoolAdapters::introspectorFor);
+        Reporter reporter = new Reporter(recording, log, options);
+        recording.listener(reporter);
+        JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
+        reporter.onPoolAdded(jmx::poolAdded);
+        reporter.onPoolGone(jmx::poolGone);
+        Scanner scanner = new Scanner(reporter, recording.errors());
+        jmx.skippedAdapters(skipped::lines);
+        return new Session(options, recording, reporter, jmx, scanner);
+    }
+
+    /** The options of the running recording plus those of {@code newArgument}, which win. */
+    static Options merged(String newArgument) {
+        return Options.parse(join(argument, newArgument), System.getProperties());
+    }
+
+    static void argument(String inForce) {
+        argument = inForce;
+    }
+
+    private static String join(String first, String second) {
+        if (first == null || first.trim().isEmpty()) {
+            return second;
+        }
+        return second == null || second.trim().isEmpty() ? first : first + "," + second;
+    }
+
+    /**
+     * Attached again while recording: leakThreshold, dumpCooldown and dumpInterval change in place
+     * (the leases already seen stay); the options that shape the recording itself (stacks,
+     * sampleRate, max*, log*) are returned, not applied: they take effect after off and attach.
+     */
+    static synchronized List<String> reconfigure(String newArgument) {
+        Session session = current;
+        Options options = merged(newArgument);
+        List<String> notApplied = new ArrayList<>();
+        java.util.Map<String, String> before = session.options.describe();
+        for (java.util.Map.Entry<String, String> entry : options.describe().entrySet()) {
+            String name = entry.getKey();
+            boolean live = name.equals(Option.LEAK_THRESHOLD.name()) || name.equals(Option.DUMP_COOLDOWN.name())
+                    || name.equals(Option.DUMP_INTERVAL.name());
+            if (!live && !entry.getValue().equals(before.get(name))) {
+                notApplied.add(name + "=" + entry.getValue());
+            }
+        }
+        if (notApplied.isEmpty()) {
+            session.reporter.reconfigure(options);
+            session.options = options;
+            argument = join(argument, newArgument);
+        } else {
+            // only the live ones: keep the rest of the old argument in force
+            StringBuilder live = new StringBuilder();
+            for (String part : newArgument == null ? new String[0] : newArgument.split(",")) {
+                String name = part.trim().split("=", 2)[0];
+                if (name.equals(Option.LEAK_THRESHOLD.name()) || name.equals(Option.DUMP_COOLDOWN.name())
+                        || name.equals(Option.DUMP_INTERVAL.name())) {
+                    live.append(live.length() == 0 ? "" : ",").append(part.trim());
+                }
+            }
+            argument = join(argument, live.toString());
+            Options applied = merged(null);
+            session.reporter.reconfigure(applied);
+            session.options = applied;
+        }
+        return notApplied;
+    }
+
+    /** After {@code off}: a new recording with the options in force plus the new ones; the instrumentation stays. */
+    static synchronized void restart(String newArgument) {
+        Options options = merged(newArgument);
+        argument = join(argument, newArgument);
+        long startMillis = System.currentTimeMillis();
+        Log log = new LazyLog(() -> openLog(options, startMillis));
+        Session session = open(options, log);
+        session.scanner.start(() -> log.info("poolscope " + Version.version() + " attached again; options "
+                + options.describe()));
+        current = session;
+        Bridge.install(session.recording.recorder());
+    }
+
+    /** {@code off}: the do-nothing recorder, no scanner, no MBeans. The instrumentation stays (it then costs a call). */
+    static synchronized boolean stop() {
+        Session session = current;
+        if (session == null) {
+            return false;
+        }
+        current = null;
+        Bridge.install(null);
+        session.scanner.stop();
+        session.jmx.unregisterAll();
+        return true;
+    }
+
+    static boolean recording() {
+        return current != null;
+    }
+
+    static synchronized List<String> retransformedClasses() {
+        return new ArrayList<>(retransformed);
+    }
+
+    /** The dump of one pool (or all), or null when poolscope is off. */
+    static String dump(String pool) {
+        Session session = current;
+        if (session == null) {
+            return null;
+        }
+        if (pool == null || pool.isEmpty()) {
+            return session.reporter.dumpAll(DumpReason.ON_DEMAND);
+        }
+        for (PoolHandle handle : session.recording.pools()) {
+            if (handle.name().equals(pool)) {
+                return session.reporter.dump(handle, DumpReason.ON_DEMAND, 0);
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (PoolHandle handle : session.recording.pools()) {
+            names.append(names.length() == 0 ? "" : ", ").append(handle.name());
+        }
+        throw new IllegalArgumentException("no pool named '" + pool + "'; pools seen: "
+                + (names.length() == 0 ? "none yet" : names));
+    }
+
+    /** One screen: pools, counts, leases out, waiters, options in force. */
+    static String status() {
+        Session session = current;
+        StringBuilder out = new StringBuilder();
+        out.append("poolscope ").append(Version.version()).append(", pid ").append(ProcessHandle.current().pid())
+                .append(session == null ? ": off (attach turns it on again)" : ": recording").append('\n');
+        out.append("pool classes instrumented when attached: ")
+                .append(retransformed.isEmpty() ? "none (loaded later, instrumented as they load)" : String.join(", ", retransformed))
+                .append('\n');
+        if (session == null) {
+            return out.toString();
+        }
+        long now = System.nanoTime();
+        long threshold = session.reporter.leakThresholdNanos();
+        List<PoolHandle> pools = session.recording.pools();
+        out.append("pools: ").append(pools.isEmpty() ? "none seen yet" : String.valueOf(pools.size())).append('\n');
+        for (PoolHandle pool : pools) {
+            List<LeaseView> leases = session.recording.leases(pool, now);
+            int overThreshold = 0;
+            for (LeaseView lease : leases) {
+                if (lease.ageNanos() >= threshold) {
+                    overThreshold++;
+                }
+            }
+            out.append("  ").append(pool.name()).append(" (").append(pool.library()).append("): max ")
+                    .append(pool.maxConnections()).append(", leases out ").append(leases.size())
+                    .append(", held past leakThreshold ").append(overThreshold)
+                    .append(", waiters ").append(session.recording.waiters(pool).size());
+            if (pool.untrackedLeases() > 0) {
+                out.append(", taken before poolscope ").append(pool.untrackedLeases());
+            }
+            out.append('\n');
+        }
+        out.append("internal errors: ").append(session.recording.errors().count()).append('\n');
+        out.append("options: ").append(session.options.describe()).append('\n');
+        return out.toString();
     }
 
     /**
@@ -103,6 +301,9 @@ final class AgentRuntime {
         }
         try {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+            for (Class<?> type : loaded) {
+                retransformed.add(type.getName());
+            }
         } catch (Exception | LinkageError e) {
             log.warn("poolscope: could not instrument the pool classes already loaded (" + e + ")");
         }

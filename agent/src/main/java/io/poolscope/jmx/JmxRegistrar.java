@@ -35,6 +35,7 @@ public final class JmxRegistrar {
     private final Map<PoolHandle, ObjectName> registered = new ConcurrentHashMap<>();
     private volatile Supplier<String[]> skippedAdapters = () -> new String[0];
     private boolean agentRegistered;
+    private volatile boolean closed;
 
     public JmxRegistrar(Recording recording, Reporter reporter, Options options, String version) {
         this.recording = recording;
@@ -73,6 +74,9 @@ public final class JmxRegistrar {
     }
 
     public void poolAdded(PoolHandle pool) {
+        if (closed) {
+            return;
+        }
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             registerAgentOnce(server);
@@ -94,6 +98,29 @@ public final class JmxRegistrar {
         } catch (Exception e) {
             // already gone
         }
+    }
+
+    /** {@code off}: the Agent MBean and every pool's MBean go away. */
+    public synchronized void unregisterAll() {
+        closed = true;
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<ObjectName> names = new ArrayList<>(registered.values());
+        registered.clear();
+        try {
+            names.add(agentName());
+        } catch (Exception e) {
+            // a constant name
+        }
+        for (ObjectName name : names) {
+            try {
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+            } catch (Exception e) {
+                // already gone
+            }
+        }
+        agentRegistered = true; // not registered again by this registrar
     }
 
     private static void register(MBeanServer server, ObjectName name, Object bean) throws Exception {

@@ -34,9 +34,9 @@ public final class Reporter implements RecordingListener {
 
     private final Recording recording;
     private final Log log;
-    private final long leakThreshold;
-    private final long dumpCooldown;
-    private final long dumpInterval;
+    private volatile long leakThreshold;
+    private volatile long dumpCooldown;
+    private volatile long dumpInterval;
     private final Map<PoolHandle, DumpState> dumpStates = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LogEvent> pendingLines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -66,6 +66,13 @@ public final class Reporter implements RecordingListener {
 
     void wakeUpWith(Runnable wakeUp) {
         this.wakeUp = wakeUp;
+    }
+
+    /** Attached again: the options a running recording can take without starting over. */
+    public void reconfigure(Options options) {
+        this.leakThreshold = options.get(Option.LEAK_THRESHOLD);
+        this.dumpCooldown = options.get(Option.DUMP_COOLDOWN);
+        this.dumpInterval = options.get(Option.DUMP_INTERVAL);
     }
 
     public long leakThresholdNanos() {

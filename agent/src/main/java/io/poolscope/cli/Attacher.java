@@ -1,0 +1,124 @@
+package io.poolscope.cli;
+
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+/**
+ * The attach side of the tool. A command is run by loading this jar into the target again with
+ * {@code command=NAME,out=FILE}: the agent writes its answer to FILE (in a folder only this user
+ * can read, made here) and this side prints it and deletes it. Nothing listens on a port.
+ */
+final class Attacher {
+
+    private static final String ACTIVE_PROPERTY = "poolscope.internal.active";
+
+    private Attacher() {
+    }
+
+    static int list(PrintStream out, PrintStream err) {
+        long self = ProcessHandle.current().pid();
+        out.printf("%-8s %-8s %s%n", "PID", "POOLSCOPE", "MAIN CLASS OR JAR");
+        for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
+            if (descriptor.id().equals(String.valueOf(self))) {
+                continue;
+            }
+            String loaded;
+            try {
+                VirtualMachine vm = VirtualMachine.attach(descriptor);
+                try {
+                    Properties properties = vm.getSystemProperties();
+                    loaded = properties.getProperty(ACTIVE_PROPERTY) != null ? "loaded" : "no";
+                } finally {
+                    vm.detach();
+                }
+            } catch (Exception e) {
+                loaded = "?";
+            }
+            String name = descriptor.displayName().isEmpty() ? "(unknown)" : descriptor.displayName();
+            out.printf("%-8s %-8s %s%n", descriptor.id(), loaded, name);
+        }
+        return Cli.OK;
+    }
+
+    static int command(String pid, String command, String pool, String options, PrintStream out, PrintStream err)
+            throws IOException {
+        if (!ProcessHandle.of(Long.parseLong(pid)).isPresent()) {
+            err.println("poolscope: no process with pid " + pid + " (run 'list' to see the JVMs you can attach to)");
+            return Cli.FAILED;
+        }
+        String jar = agentJar();
+        Path dir = Files.createTempDirectory("poolscope-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path answer = dir.resolve("answer.txt");
+        try {
+            StringBuilder argument = new StringBuilder("command=").append(command).append(",out=").append(answer);
+            if (pool != null) {
+                argument.append(",pool=").append(pool);
+            }
+            if (options != null && !options.isEmpty()) {
+                argument.append(',').append(options);
+            }
+            VirtualMachine vm;
+            try {
+                vm = VirtualMachine.attach(pid);
+            } catch (AttachNotSupportedException e) {
+                err.println("poolscope: cannot attach to pid " + pid + " (" + e.getMessage() + "); it is not a JVM this user"
+                        + " can attach to, or it was started with -XX:+DisableAttachMechanism: restart it without that flag"
+                        + " or with -javaagent");
+                return Cli.FAILED;
+            } catch (IOException e) {
+                err.println("poolscope: cannot attach to pid " + pid + " (" + e.getMessage() + "); run the tool as the"
+                        + " same user as that JVM, with a JDK's java");
+                return Cli.FAILED;
+            }
+            try {
+                vm.loadAgent(jar, argument.toString());
+            } catch (AgentLoadException e) {
+                err.println("poolscope: pid " + pid + " refused the agent (" + e.getMessage() + "); its log says more");
+                return Cli.FAILED;
+            } catch (com.sun.tools.attach.AgentInitializationException e) {
+                err.println("poolscope: the agent failed in pid " + pid + " (" + e.getMessage() + "); its log says more");
+                return Cli.FAILED;
+            } finally {
+                vm.detach();
+            }
+            if (!Files.exists(answer)) {
+                err.println("poolscope: pid " + pid + " gave no answer to '" + command + "'; its log (standard error) says why");
+                return Cli.FAILED;
+            }
+            String text = new String(Files.readAllBytes(answer), StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            String status = newline < 0 ? text : text.substring(0, newline);
+            String body = newline < 0 ? "" : text.substring(newline + 1);
+            if (status.equals("ok")) {
+                out.print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
+                return Cli.OK;
+            }
+            err.println(body.trim());
+            return Cli.FAILED;
+        } finally {
+            Files.deleteIfExists(answer);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String agentJar() {
+        try {
+            return new File(Attacher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot find the agent jar: " + e);
+        }
+    }
+}
