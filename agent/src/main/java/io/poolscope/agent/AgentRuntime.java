@@ -153,6 +153,7 @@ final class AgentRuntime {
         }
         if (notApplied.isEmpty()) {
             session.reporter.reconfigure(options);
+            session.jmx.optionsInForce(options);
             session.options = options;
             argument = join(argument, newArgument);
         } else {
@@ -168,6 +169,7 @@ final class AgentRuntime {
             argument = join(argument, live.toString());
             Options applied = merged(null);
             session.reporter.reconfigure(applied);
+            session.jmx.optionsInForce(applied);
             session.options = applied;
         }
         return notApplied;

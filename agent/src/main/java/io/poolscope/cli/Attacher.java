@@ -84,6 +84,10 @@ final class Attacher {
                 return Cli.FAILED;
             }
             try {
+                if (!command.equals("attach") && vm.getSystemProperties().getProperty(ACTIVE_PROPERTY) == null) {
+                    err.println("poolscope: not loaded in pid " + pid + "; run attach first (or start it with -javaagent)");
+                    return Cli.FAILED;
+                }
                 vm.loadAgent(jar, argument.toString());
             } catch (AgentLoadException e) {
                 err.println("poolscope: pid " + pid + " refused the agent (" + e.getMessage() + "); its log says more");

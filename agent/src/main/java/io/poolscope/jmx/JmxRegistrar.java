@@ -30,7 +30,7 @@ public final class JmxRegistrar {
 
     private final Recording recording;
     private final Reporter reporter;
-    private final Options options;
+    private volatile Options options;
     private final String version;
     private final Map<PoolHandle, ObjectName> registered = new ConcurrentHashMap<>();
     private volatile Supplier<String[]> skippedAdapters = () -> new String[0];
@@ -50,6 +50,11 @@ public final class JmxRegistrar {
 
     public static ObjectName agentName() throws javax.management.MalformedObjectNameException {
         return new ObjectName(DOMAIN + ":type=Agent");
+    }
+
+    /** Attached again with options applied in place: the Agent MBean's {@code Options} shows them. */
+    public void optionsInForce(Options inForce) {
+        this.options = inForce;
     }
 
     /** The lines for the Agent MBean's {@code SkippedAdapters}: adapters left out of a class loader, and why. */

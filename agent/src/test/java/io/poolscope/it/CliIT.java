@@ -75,6 +75,10 @@ class CliIT {
             jvm.awaitReady();
             String pid = String.valueOf(jvm.pid());
 
+            Run notLoaded = cli("dump", pid);
+            assertEquals(1, notLoaded.exit, notLoaded.toString());
+            assertTrue(notLoaded.err.contains("not loaded in pid " + pid + "; run attach first"), notLoaded.toString());
+
             Run list = cli("list");
             assertEquals(0, list.exit, list.toString());
             assertTrue(list.out.lines().anyMatch(line -> line.startsWith(pid + " ") && line.contains(" no ")
@@ -116,6 +120,12 @@ class CliIT {
             assertTrue(again.out.contains("already attached; leakThreshold, dumpCooldown and dumpInterval applied"), again.toString());
             assertTrue(again.out.contains("leases out 2"), again.toString());
             assertTrue(again.out.contains("leakThreshold=1h"), again.toString());
+
+            Run badOption = cli("attach", pid, "leakThreshold=banana");
+            assertEquals(0, badOption.exit, badOption.toString());
+            assertTrue(badOption.out.contains("leakThreshold"), badOption.toString());
+            assertTrue(badOption.out.lines().anyMatch(line -> line.startsWith("poolscope:") && line.contains("banana")),
+                    badOption.toString());
 
             Run off = cli("off", pid);
             assertEquals(0, off.exit, off.toString());
