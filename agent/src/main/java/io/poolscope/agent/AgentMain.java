@@ -6,12 +6,17 @@ import io.poolscope.config.Options;
 import javax.management.ObjectName;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -56,17 +61,24 @@ public final class AgentMain {
         if (command.out != null) {
             try {
                 Path out = Paths.get(command.out);
-                Files.write(out, ((ok ? "ok\n" : "error\n") + answer).getBytes(StandardCharsets.UTF_8));
-                try {
-                    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system; the folder the tool made is private anyway
+                byte[] bytes = ((ok ? "ok\n" : "error\n") + answer).getBytes(StandardCharsets.UTF_8);
+                // a new file, owner-only from the start; never one that is already there (or a link planted there)
+                try (SeekableByteChannel channel = Files.newByteChannel(out,
+                        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(out))) {
+                    channel.write(ByteBuffer.wrap(bytes));
                 }
             } catch (Throwable error) {
                 System.err.println("poolscope: could not write the answer of '" + command.name + "' to " + command.out
                         + " (" + error + ")");
             }
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path out) {
+        if (!out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0]; // the folder the tool made is private anyway
+        }
+        return new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
     private static synchronized String run(Command command, Instrumentation instrumentation) throws Exception {
@@ -127,8 +139,6 @@ public final class AgentMain {
                 return AgentRuntime.stop() ? "poolscope off in pid " + ProcessHandle.current().pid()
                         + ": recording stopped, MBeans removed; attach turns it on again\n"
                         : "poolscope was already off\n";
-            case "health":
-                return active ? (ours ? AgentRuntime.status() : "active (another copy)\n") : "not loaded\n";
             default:
                 throw new IllegalArgumentException("unknown command '" + command.name + "'");
         }
