@@ -74,8 +74,9 @@ final class PoolStatistics {
         return count == 0 ? Long.MAX_VALUE : System.nanoTime() - lastNanos;
     }
 
-    private long[] waits() {
-        long[] waits = leaseWaits.snapshot();
+    /** Every acquire's wait: {@code leaseWaitsNow} (a snapshot of {@link #leaseWaits}) and the failed ones. */
+    private long[] allWaits(long[] leaseWaitsNow) {
+        long[] waits = leaseWaitsNow.clone();
         long[] failed = failedWaits.snapshot();
         for (int i = 0; i < waits.length; i++) {
             waits[i] += failed[i];
@@ -85,7 +86,7 @@ final class PoolStatistics {
 
     /** Called by the scanner. */
     void tick(long nowNanos) {
-        recentWaits.tick(nowNanos, this::waits);
+        recentWaits.tick(nowNanos, () -> allWaits(leaseWaits.snapshot()));
         recentHolds.tick(nowNanos, holds::snapshot);
     }
 
@@ -101,11 +102,7 @@ final class PoolStatistics {
         long[] leaseWaitsNow = leaseWaits.snapshot();
         long timeoutCount = timeouts.sum();
         long failureCount = failures.sum();
-        long[] waitsNow = leaseWaitsNow.clone();
-        long[] failed = failedWaits.snapshot();
-        for (int i = 0; i < waitsNow.length; i++) {
-            waitsNow[i] += failed[i];
-        }
+        long[] waitsNow = allWaits(leaseWaitsNow);
         long leases = StripedHistogram.count(leaseWaitsNow);
         return new StatisticsView(leases + timeoutCount + failureCount, leases, timeoutCount, failureCount,
                 StripedHistogram.count(holdsNow), closed, reclaims, unseen,

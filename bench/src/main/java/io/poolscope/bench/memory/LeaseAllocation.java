@@ -5,11 +5,7 @@ import io.poolscope.config.Options;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -101,7 +97,7 @@ public final class LeaseAllocation {
         results.add(print(result("new-thread-first", "a new thread's first lease", first, 1)));
         results.add(print(result("new-thread-second", "a new thread's second lease", second, 1)));
         checkRecorded(recording);
-        write(Paths.get(args[0]), results);
+        LeaseMemory.write(Paths.get(args[0]), results);
     }
 
     /** Fails unless the recorder recorded the cycles, without an internal error: a recorder that ignores them allocates nothing too. */
@@ -207,16 +203,5 @@ public final class LeaseAllocation {
     private static String print(String result) {
         System.out.println(result);
         return result;
-    }
-
-    private static void write(Path file, List<String> results) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            out.println("[");
-            for (int i = 0; i < results.size(); i++) {
-                out.println("  " + results.get(i) + (i + 1 < results.size() ? "," : ""));
-            }
-            out.println("]");
-        }
     }
 }

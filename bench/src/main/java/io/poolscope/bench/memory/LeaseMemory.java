@@ -179,7 +179,8 @@ public final class LeaseMemory {
         return result;
     }
 
-    private static void write(Path file, List<String> results) throws IOException {
+    /** Writes {@code results} (JSON objects) to {@code file} as one JSON array. */
+    static void write(Path file, List<String> results) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             out.println("[");
