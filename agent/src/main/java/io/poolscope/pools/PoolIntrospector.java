@@ -25,6 +25,20 @@ public interface PoolIntrospector {
     /** The maximum number of connections, or -1 if unknown or unlimited. */
     int maxConnections(Object pool);
 
+    /** {@link #acquireTimeoutMillis}: the pool is set to wait for a connection for as long as it takes. */
+    long WAITS_FOREVER = 0;
+    /** {@link #acquireTimeoutMillis}: the pool's acquire timeout could not be read. */
+    long TIMEOUT_UNKNOWN = -1;
+
+    /**
+     * How long the pool lets an acquire wait, in milliseconds: {@link #WAITS_FOREVER} when it is set
+     * to wait forever (c3p0's {@code checkoutTimeout=0}, DBCP2's {@code maxWait=-1}, ...), or
+     * {@link #TIMEOUT_UNKNOWN}.
+     */
+    default long acquireTimeoutMillis(Object pool) {
+        return TIMEOUT_UNKNOWN;
+    }
+
     /** Whether an exception thrown by the acquire method is the pool's own timeout. */
     boolean isTimeout(Throwable thrown);
 

@@ -72,6 +72,12 @@ final class ForkedJvm implements AutoCloseable {
             return this;
         }
 
+        /** The pool library's folder under it-libs (e.g. {@code dbcp2-2.14}), in place of HikariCP's. */
+        Builder pool(String folder) {
+            this.hikari = folder;
+            return this;
+        }
+
         /** Adds {@code -javaagent:<agent jar>=<options>}; poolscope's log goes to a file unless the options name one. */
         Builder agent(String options) {
             agents.add(options);
@@ -229,6 +235,16 @@ final class ForkedJvm implements AutoCloseable {
                         return pair.substring(key.length() + 1);
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The rest of the {@code result key=value...} line of {@code key}, spaces included, or {@code null}. */
+    String resultLine(String key) {
+        for (String line : stdout().split("\n")) {
+            if (line.startsWith("result " + key + "=")) {
+                return line.substring(("result " + key + "=").length());
             }
         }
         return null;

@@ -1,0 +1,79 @@
+package io.poolscope.it;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every (pool library, version) the contract suite runs. Adding a version is one line here (and its
+ * jars in the pom's {@code it-libs}, under the folder named here); adding a pool is one line here
+ * plus its adapter package and a {@code scenarios.contract.<Kind>Kind}.
+ *
+ * <p>{@code make test} runs the newest version of each library; {@code make test-matrix}
+ * ({@code -Dpoolscope.matrix=full}) runs every line.
+ */
+final class PoolMatrix {
+
+    /** What a pool can do beyond the common contract. */
+    enum Feature {
+        /** It takes back connections held too long (abandoned-connection removal). */
+        RECLAIMS,
+        /** It can be set to wait forever for a connection. */
+        WAITS_FOREVER
+    }
+
+    static final class Entry {
+        final String kind;
+        final String libs;
+        final boolean newest;
+        final String library;
+        final String expectedName;
+        final String timeoutException;
+        final Set<Feature> features;
+
+        Entry(String kind, String libs, boolean newest, String library, String expectedName, String timeoutException,
+              Feature... features) {
+            this.kind = kind;
+            this.libs = libs;
+            this.newest = newest;
+            this.library = library;
+            this.expectedName = expectedName;
+            this.timeoutException = timeoutException;
+            this.features = features.length == 0 ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(Arrays.asList(features));
+        }
+
+        @Override
+        public String toString() {
+            return libs;
+        }
+    }
+
+    private static final boolean NEWEST = true;
+    private static final boolean OLDER = false;
+
+    static final List<Entry> ALL = Collections.unmodifiableList(Arrays.asList(
+            new Entry("Hikari", "hikari-4", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Hikari", "hikari-5", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER)));
+
+    private PoolMatrix() {
+    }
+
+    /** The entries this run covers: all with {@code -Dpoolscope.matrix=full}, else the newest of each library. */
+    static List<Entry> selected() {
+        boolean full = "full".equals(System.getProperty("poolscope.matrix"));
+        return ALL.stream().filter(e -> full || e.newest).collect(Collectors.toList());
+    }
+
+    static List<Entry> selected(Feature feature) {
+        return selected().stream().filter(e -> e.features.contains(feature)).collect(Collectors.toList());
+    }
+}
