@@ -67,10 +67,16 @@ final class PoolMatrix {
     private PoolMatrix() {
     }
 
-    /** The entries this run covers: all with {@code -Dpoolscope.matrix=full}, else the newest of each library. */
+    /**
+     * The entries this run covers: all with {@code -Dpoolscope.matrix=full}, else the newest of each
+     * library; {@code -Dpoolscope.pools=Dbcp2,C3p0} keeps only those kinds.
+     */
     static List<Entry> selected() {
         boolean full = "full".equals(System.getProperty("poolscope.matrix"));
-        return ALL.stream().filter(e -> full || e.newest).collect(Collectors.toList());
+        String only = System.getProperty("poolscope.pools", "");
+        List<String> kinds = only.isEmpty() ? null : Arrays.asList(only.split(","));
+        return ALL.stream().filter(e -> full || e.newest).filter(e -> kinds == null || kinds.contains(e.kind))
+                .collect(Collectors.toList());
     }
 
     static List<Entry> selected(Feature feature) {
