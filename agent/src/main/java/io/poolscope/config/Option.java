@@ -31,15 +31,24 @@ public final class Option<T> {
     public static final Option<Long> DUMP_COOLDOWN = Option.duration("dumpCooldown", "30s",
             "At most one exhaustion dump per pool in this time; later ones are counted");
     public static final Option<Integer> MAX_STACK_DEPTH = new Option<>("maxStackDepth", "40", Parsers::positiveInt,
-            "Frames kept per acquisition stack, after the pool's and poolscope's own frames are trimmed");
+            "Lines per acquisition stack after the pool's and poolscope's frames are trimmed; a longer stack keeps the frames"
+                    + " nearest the call and the application's, and folds each run of framework frames into one line");
     public static final Option<Integer> MAX_LEASES = new Option<>("maxLeases", "10000", Parsers::positiveInt,
             "Connections tracked per pool; beyond this, leases are counted but not listed");
     public static final Option<Integer> MAX_CALL_SITES = new Option<>("maxCallSites", "2000", Parsers::positiveInt,
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
+    public static final Option<List<String>> APP_PACKAGES = new Option<>("appPackages", Parsers.NONE, Parsers::packages,
+            Parsers::printPackages, true,
+            "The application's packages, e.g. com.acme,org.shop: the first frame in them is a lease's call site, even inside"
+                    + " a framework's packages (none = the first frame outside the framework layers below)");
+    public static final Option<List<String>> FRAMEWORK_PACKAGES = new Option<>("frameworkPackages", Parsers.NONE,
+            Parsers::packageEdits, Parsers::printPackages, true,
+            "Changes to the framework layers below: +com.corp.dao adds a package, -org.jooq takes a built-in one out");
+
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
             LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
-            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
+            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES, APP_PACKAGES, FRAMEWORK_PACKAGES));
 
     private final String name;
     private final String defaultText;
@@ -47,16 +56,23 @@ public final class Option<T> {
     private final String help;
     private final Function<T, String> printer;
     private final T defaultValue;
+    private final boolean list;
 
     private Option(String name, String defaultText, Function<String, T> parser, String help) {
         this(name, defaultText, parser, String::valueOf, help);
     }
 
     private Option(String name, String defaultText, Function<String, T> parser, Function<T, String> printer, String help) {
+        this(name, defaultText, parser, printer, false, help);
+    }
+
+    private Option(String name, String defaultText, Function<String, T> parser, Function<T, String> printer, boolean list,
+                   String help) {
         this.name = name;
         this.defaultText = defaultText;
         this.parser = parser;
         this.printer = printer;
+        this.list = list;
         this.help = help;
         this.defaultValue = parser.apply(defaultText);
     }
@@ -85,6 +101,14 @@ public final class Option<T> {
 
     public T defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * Whether the value is a comma-separated list: in the agent argument, where commas also separate
+     * the options, an item without {@code =} after such an option continues its value.
+     */
+    public boolean isList() {
+        return list;
     }
 
     /** Parses a value; throws {@link IllegalArgumentException} with a reason when it is not valid. */
@@ -117,7 +141,9 @@ public final class Option<T> {
             }
             text.append(option.help).append('\n');
         }
-        text.append("Durations: 500ms, 2s, 1m, 1h (a bare number is milliseconds). Sizes: 10KB, 50MB, 1GB (a bare number is bytes).");
+        text.append("Durations: 500ms, 2s, 1m, 1h (a bare number is milliseconds). Sizes: 10KB, 50MB, 1GB (a bare number is bytes).\n");
+        text.append(FrameLayers.helpText());
+        text.setLength(text.length() - 1);
         return text.toString();
     }
 

@@ -63,6 +63,7 @@ public final class Options {
         if (argument == null || argument.trim().isEmpty()) {
             return pairs;
         }
+        String listKey = null; // the last option if its value is a list: appPackages=com.acme,org.shop
         for (String part : argument.split(",")) {
             String item = part.trim();
             if (item.isEmpty()) {
@@ -72,12 +73,18 @@ public final class Options {
             if (eq < 0) {
                 if (item.equalsIgnoreCase("help")) {
                     pairs.put("help", "");
+                    listKey = null;
+                } else if (listKey != null) {
+                    pairs.put(listKey, pairs.get(listKey) + "," + item);
                 } else {
                     problems.add("poolscope: option '" + item + "' has no value (expected key=value); ignored");
                 }
                 continue;
             }
-            pairs.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+            String key = item.substring(0, eq).trim();
+            pairs.put(key, item.substring(eq + 1).trim());
+            Option<?> option = Option.byName(key);
+            listKey = option != null && option.isList() ? key : null;
         }
         return pairs;
     }

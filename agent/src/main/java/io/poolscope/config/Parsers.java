@@ -1,5 +1,8 @@
 package io.poolscope.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +87,98 @@ final class Parsers {
             throw new IllegalArgumentException("expected a value");
         }
         return text;
+    }
+
+    /** The word meaning "no packages" in the list options. */
+    static final String NONE = "none";
+
+    /** "com.acme,org.shop" (or "none"): package prefixes, each returned with a trailing dot. */
+    static List<String> packages(String text) {
+        List<String> packages = new ArrayList<>();
+        if (text.equalsIgnoreCase(NONE)) {
+            return Collections.emptyList();
+        }
+        for (String item : text.split(",")) {
+            String name = item.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            packages.add(packageName(name));
+        }
+        if (packages.isEmpty()) {
+            throw new IllegalArgumentException("expected package names such as com.acme,org.shop, or none");
+        }
+        return Collections.unmodifiableList(packages);
+    }
+
+    /**
+     * "+com.corp.dao,-org.jooq" (or "none"): packages added to the framework layers (+) or built-in
+     * prefixes taken out of them (-); returned as "+com.corp.dao." and "-org.jooq.".
+     */
+    static List<String> packageEdits(String text) {
+        List<String> edits = new ArrayList<>();
+        if (text.equalsIgnoreCase(NONE)) {
+            return Collections.emptyList();
+        }
+        for (String item : text.split(",")) {
+            String entry = item.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            char sign = entry.charAt(0);
+            if (sign != '+' && sign != '-') {
+                throw new IllegalArgumentException("expected +package to add a framework package, or -package to take one"
+                        + " of the built-in table out, e.g. +com.corp.dao");
+            }
+            String name = packageName(entry.substring(1).trim());
+            if (sign == '-' && !FrameLayers.removablePrefixes().contains(name)) {
+                throw new IllegalArgumentException(name.substring(0, name.length() - 1)
+                        + " is not a framework package of the built-in table (see help)");
+            }
+            edits.add(sign + name);
+        }
+        if (edits.isEmpty()) {
+            throw new IllegalArgumentException("expected +package or -package entries, or none");
+        }
+        return Collections.unmodifiableList(edits);
+    }
+
+    /** A list of packages as the option is written, without the trailing dots. */
+    static String printPackages(List<String> packages) {
+        if (packages.isEmpty()) {
+            return NONE;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String name : packages) {
+            text.append(text.length() == 0 ? "" : ",").append(name, 0, name.length() - 1);
+        }
+        return text.toString();
+    }
+
+    /** "com.acme" or "com.acme." or "com.acme.*" becomes "com.acme."; anything but a dotted Java name is refused. */
+    private static String packageName(String text) {
+        String name = text.endsWith(".*") ? text.substring(0, text.length() - 2)
+                : text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        boolean start = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (start) {
+                    name = "";
+                    break;
+                }
+                start = true;
+            } else if (start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                start = false;
+            } else {
+                name = "";
+                break;
+            }
+        }
+        if (name.isEmpty() || start) {
+            throw new IllegalArgumentException("'" + text + "' is not a package name");
+        }
+        return name + ".";
     }
 
     private static boolean isNumber(String text) {

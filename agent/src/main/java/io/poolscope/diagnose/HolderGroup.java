@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The live leases that share one acquisition call site. */
+/**
+ * The live leases that share one acquisition call site: the application's frame that took them,
+ * however many framework frames lie between it and the pool, and whoever called it. Within a group
+ * the leases may have several distinct full stacks, and several callers.
+ */
 public final class HolderGroup {
 
     private final String callSite;
@@ -77,6 +81,23 @@ public final class HolderGroup {
             }
         }
         return best;
+    }
+
+    /**
+     * The application's frames that called the call site, each with its count of leases, most
+     * leases first (ties in order of age); leases whose stack has no such frame are not counted.
+     */
+    public List<Map.Entry<String, Integer>> callers() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (LeaseView lease : leases) {
+            String caller = lease.stack().caller();
+            if (caller != null) {
+                counts.merge(caller, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> callers = new ArrayList<>(counts.entrySet());
+        callers.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+        return callers;
     }
 
     public int distinctStacks() {

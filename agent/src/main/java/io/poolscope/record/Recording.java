@@ -35,7 +35,8 @@ public final class Recording {
     public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
         LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
         this.pools = new PoolRegistry(introspectors, leases);
-        this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
+        this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH),
+                FrameClassifier.of(options));
         StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
         this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors);
     }

@@ -21,6 +21,7 @@ public final class DumpFormatter {
     private static final int MAX_WAITERS_SHOWN = 20;
     private static final int MAX_HOLDER_NAMES = 6;
     private static final int CURRENT_STACK_FRAMES = 8;
+    private static final int MAX_CALLERS_SHOWN = 5;
 
     private DumpFormatter() {
     }
@@ -102,11 +103,23 @@ public final class DumpFormatter {
                 .append(" (oldest since ").append(Formats.timestamp(state.wallMillis(oldest.acquiredNanos()))).append(")")
                 .append(", by ").append(holderNames(group.leases())).append('\n');
         if (group.hasStack()) {
-            out.append("      acquired at ").append(group.callSite());
-            if (group.distinctStacks() > 1) {
-                out.append(" (").append(group.distinctStacks()).append(" distinct stacks; the most common:)");
+            out.append("      acquired at ").append(group.callSite()).append('\n');
+            List<Map.Entry<String, Integer>> callers = group.callers();
+            if (!callers.isEmpty()) {
+                out.append("      called from ");
+                for (int i = 0; i < Math.min(callers.size(), MAX_CALLERS_SHOWN); i++) {
+                    int count = callers.get(i).getValue();
+                    out.append(i == 0 ? "" : ", ").append(callers.get(i).getKey())
+                            .append(" (").append(connectionCount(count)).append(')');
+                }
+                if (callers.size() > MAX_CALLERS_SHOWN) {
+                    out.append(" (+").append(callers.size() - MAX_CALLERS_SHOWN).append(" more)");
+                }
+                out.append('\n');
             }
-            out.append('\n');
+            if (group.distinctStacks() > 1) {
+                out.append("      the most common of ").append(group.distinctStacks()).append(" distinct stacks:\n");
+            }
             appendStack(out, group.typicalStack(), "        ");
         } else {
             out.append("      acquisition stack not captured (stacks=off, or taken while the pool was healthy and not sampled)\n");
@@ -123,12 +136,19 @@ public final class DumpFormatter {
 
     /** Prints a stack the way Java prints stack traces. */
     public static void appendStack(StringBuilder out, AcquisitionStack stack, String indent) {
-        for (StackTraceElement frame : stack.frames()) {
-            out.append(indent).append("at ").append(Frames.format(frame)).append('\n');
+        for (Object line : stack.lines()) {
+            out.append(indent);
+            if (line instanceof StackTraceElement) {
+                out.append("at ").append(Frames.format((StackTraceElement) line));
+            } else {
+                out.append(line); // a fold: "... 23 frames of org.springframework, org.hibernate ..."
+            }
+            out.append('\n');
         }
-        if (stack.omittedFrames() > 0) {
-            out.append(indent).append("... ").append(stack.omittedFrames()).append(" more (maxStackDepth)\n");
-        }
+    }
+
+    private static String connectionCount(int count) {
+        return count == 1 ? "1 connection" : count + " connections";
     }
 
     /** The first frames of a live thread's current stack. */
@@ -188,7 +208,7 @@ public final class DumpFormatter {
                 .append(Formats.duration(lease.ageNanos())).append(" by thread ").append(lease.holderName())
                 .append(" (waited ").append(Formats.duration(lease.waitNanos())).append(" to get it); ");
         if (lease.stack().isCaptured()) {
-            out.append("acquired at:\n");
+            appendAcquiredAt(out, lease.stack());
             appendStack(out, lease.stack(), "    ");
             out.setLength(out.length() - 1);
         } else {
@@ -203,6 +223,14 @@ public final class DumpFormatter {
         return out.toString();
     }
 
+    /** "acquired at:" when the stack begins at the call site, else "acquired at CALL SITE:" before the stack. */
+    private static void appendAcquiredAt(StringBuilder out, AcquisitionStack stack) {
+        List<Object> lines = stack.lines();
+        boolean first = !lines.isEmpty() && lines.get(0) instanceof StackTraceElement
+                && Frames.format((StackTraceElement) lines.get(0)).equals(stack.callSite());
+        out.append(first ? "acquired at:\n" : "acquired at " + stack.callSite() + ":\n");
+    }
+
     public static String leakReturned(String poolName, LeaseView lease, long heldNanos, String releasedBy) {
         return "suspected leak in pool '" + poolName + "' returned: the connection taken by " + lease.holderName()
                 + (lease.stack().isCaptured() ? " at " + lease.stack().callSite() : "")
@@ -214,7 +242,7 @@ public final class DumpFormatter {
         out.append("pool '").append(poolName).append("' reclaimed a connection from its holder: taken by ")
                 .append(lease.holderName()).append(", held ").append(Formats.duration(heldNanos)).append("; ");
         if (lease.stack().isCaptured()) {
-            out.append("acquired at:\n");
+            appendAcquiredAt(out, lease.stack());
             appendStack(out, lease.stack(), "    ");
             out.setLength(out.length() - 1);
         } else {

@@ -93,6 +93,15 @@ final class LogEvents {
                 holders.add(lease.holderName());
             }
             fields.put("holders", new ArrayList<>(holders));
+            List<Object> callers = new ArrayList<>();
+            for (Map.Entry<String, Integer> caller : group.callers()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("caller", caller.getKey());
+                entry.put("connections", caller.getValue());
+                callers.add(entry);
+            }
+            fields.put("callers", callers);
+            fields.put("distinctStacks", group.hasStack() ? group.distinctStacks() : 0);
             fields.put("stack", group.hasStack() ? frames(group.typicalStack()) : new ArrayList<>());
             groups.add(fields);
         }
@@ -113,8 +122,8 @@ final class LogEvents {
     private static List<String> frames(AcquisitionStack stack) {
         List<String> frames = new ArrayList<>();
         if (stack.isCaptured()) {
-            for (StackTraceElement frame : stack.frames()) {
-                frames.add(Frames.format(frame));
+            for (Object line : stack.lines()) {
+                frames.add(line instanceof StackTraceElement ? Frames.format((StackTraceElement) line) : line.toString());
             }
         }
         return frames;

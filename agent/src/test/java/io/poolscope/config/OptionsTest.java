@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptionsTest {
 
     private static final String ALL_OPTION_NAMES =
-            "leakThreshold, logFile, maxLogSize, maxLogFiles, logFormat, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
+            "leakThreshold, logFile, maxLogSize, maxLogFiles, logFormat, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites, appPackages, frameworkPackages";
 
     private static Options parse(String agentArgument) {
         return Options.parse(agentArgument, new Properties());
@@ -316,6 +316,73 @@ class OptionsTest {
         assertEquals("1536B", described.get("maxLogSize"));
         assertEquals("3", described.get("maxLogFiles"));
         assertEquals(1536L, parse("maxLogSize=" + described.get("maxLogSize")).get(Option.MAX_LOG_SIZE));
+    }
+
+    @Test
+    void appPackagesTakeTheCommasThatFollowInTheAgentArgument() {
+        Options options = parse("appPackages=com.acme,org.shop.web,stacks=full,frameworkPackages=+com.corp.dao,+com.corp.util");
+
+        assertTrue(options.problems().isEmpty(), () -> "problems: " + options.problems());
+        assertEquals(java.util.List.of("com.acme.", "org.shop.web."), options.get(Option.APP_PACKAGES));
+        assertEquals(java.util.List.of("+com.corp.dao.", "+com.corp.util."), options.get(Option.FRAMEWORK_PACKAGES));
+        assertEquals(StackMode.FULL, options.get(Option.STACKS));
+        assertEquals("com.acme,org.shop.web", options.describe().get("appPackages"));
+        assertEquals("+com.corp.dao,+com.corp.util", options.describe().get("frameworkPackages"));
+    }
+
+    @Test
+    void appPackagesAsASystemPropertyAndTheirDefaults() {
+        Options options = Options.parse(null, systemProperties("poolscope.appPackages", "com.acme.*, org.shop."));
+
+        assertEquals(java.util.List.of("com.acme.", "org.shop."), options.get(Option.APP_PACKAGES));
+        assertEquals(java.util.List.of(), parse(null).get(Option.APP_PACKAGES));
+        assertEquals("none", parse(null).describe().get("appPackages"));
+        assertEquals("none", parse(null).describe().get("frameworkPackages"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"appPackages=com..acme", "appPackages=1com", "appPackages=com.acme-web",
+        "frameworkPackages=com.corp.dao", "frameworkPackages=-com.corp.dao", "frameworkPackages=-java", "frameworkPackages=+"})
+    void badPackageListsAreOneProblemAndKeepTheDefault(String argument) {
+        Options options = parse(argument);
+
+        assertEquals(1, options.problems().size(), () -> "problems: " + options.problems());
+        assertTrue(options.problems().get(0).startsWith("poolscope: bad value '"), options.problems().get(0));
+        assertEquals(java.util.List.of(), options.get(Option.APP_PACKAGES));
+        assertEquals(java.util.List.of(), options.get(Option.FRAMEWORK_PACKAGES));
+    }
+
+    @Test
+    void aBuiltInFrameworkPackageCanBeTakenOut() {
+        Options options = parse("frameworkPackages=-org.jooq,+com.corp.dao");
+
+        assertTrue(options.problems().isEmpty(), () -> "problems: " + options.problems());
+        assertEquals(java.util.List.of("-org.jooq.", "+com.corp.dao."), options.get(Option.FRAMEWORK_PACKAGES));
+    }
+
+    @Test
+    void anItemWithoutValueAfterAnOptionThatIsNoListIsStillAProblem() {
+        Options options = parse("leakThreshold=5s,com.acme");
+
+        assertEquals(1, options.problems().size(), () -> "problems: " + options.problems());
+        assertTrue(options.problems().get(0).contains("'com.acme' has no value"), options.problems().get(0));
+        assertEquals(seconds(5), options.get(Option.LEAK_THRESHOLD));
+    }
+
+    @Test
+    void helpShowsTheFrameworkLayers() {
+        String help = Option.helpText();
+
+        for (FrameLayers.Layer layer : FrameLayers.ALL) {
+            String line = lineStartingWith(help, "  " + layer.name() + " ");
+            for (String prefix : layer.prefixes()) {
+                assertTrue(line.contains(prefix), line);
+            }
+            for (String marker : layer.markers()) {
+                assertTrue(line.contains(marker), line);
+            }
+        }
+        assertTrue(help.contains("org.springframework.") && help.contains("$$SpringCGLIB$$") && help.contains("kotlinx.coroutines."), help);
     }
 
     private static String lineStartingWith(String text, String prefix) {

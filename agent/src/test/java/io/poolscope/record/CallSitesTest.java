@@ -91,6 +91,18 @@ class CallSitesTest {
 
         AcquisitionStack stack = callSites.intern(trace(LEASED, HIKARI_POOL, template, thread), HIKARI);
 
+        assertEquals(template.toString(), stack.callSite(), "the first frame outside the JDK");
+        assertEquals(null, stack.caller());
+    }
+
+    @Test
+    void theFallbackCallSiteSkipsTheJdksFrames() {
+        CallSites callSites = new CallSites(100, 40);
+        StackTraceElement reflection = frame("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103);
+        StackTraceElement template = frame("org.springframework.jdbc.core.JdbcTemplate", "execute", 376);
+
+        AcquisitionStack stack = callSites.intern(trace(LEASED, HIKARI_POOL, reflection, template), HIKARI);
+
         assertEquals(template.toString(), stack.callSite());
     }
 
@@ -104,7 +116,7 @@ class CallSitesTest {
     }
 
     @Test
-    void maxStackDepthCutsTheStackAndCountsTheRest() {
+    void aStackLongerThanMaxStackDepthKeepsTheFramesNearestTheCallAndFoldsTheRestIntoOneLine() {
         CallSites callSites = new CallSites(100, 3);
         List<StackTraceElement> frames = new ArrayList<>(List.of(LEASED, HIKARI_POOL));
         for (int i = 1; i <= 10; i++) {
@@ -113,9 +125,24 @@ class CallSitesTest {
 
         AcquisitionStack stack = callSites.intern(trace(frames.toArray(new StackTraceElement[0])), HIKARI);
 
-        assertEquals(frames.subList(2, 5), stack.frames());
-        assertEquals(7, stack.omittedFrames());
+        assertEquals(frames.subList(2, 4), stack.frames());
+        assertEquals(8, stack.omittedFrames());
+        assertEquals(3, stack.lines().size(), "two frames and a fold: maxStackDepth counts lines");
+        assertEquals("... 8 frames of com.shop ...", stack.lines().get(2).toString());
         assertEquals("com.shop.Layer1.call(Layer1.java:1)", stack.callSite());
+        assertEquals("com.shop.Layer2.call(Layer2.java:2)", stack.caller());
+    }
+
+    @Test
+    void aStackWithinMaxStackDepthIsKeptWholeWhateverItsLayers() {
+        CallSites callSites = new CallSites(100, 5);
+        StackTraceElement template = frame("org.springframework.jdbc.core.JdbcTemplate", "execute", 376);
+        StackTraceElement thread = frame("java.lang.Thread", "run", 833);
+
+        AcquisitionStack stack = callSites.intern(trace(LEASED, HIKARI_POOL, template, template, DAO, template, thread), HIKARI);
+
+        assertEquals(List.of(template, template, DAO, template, thread), stack.frames());
+        assertEquals(0, stack.omittedFrames());
     }
 
     @Test
@@ -129,6 +156,27 @@ class CallSitesTest {
         assertSame(first, second);
         assertNotSame(first, other);
         assertEquals(2, callSites.size());
+        assertEquals(2, callSites.built.sum(), "a stack seen again is not classified again");
+    }
+
+    @Test
+    void stacksThatDifferOnlyInFoldedFramesAreTwoStacks() {
+        CallSites callSites = new CallSites(100, 4);
+        List<StackTraceElement> frames = new ArrayList<>(List.of(LEASED, HIKARI_POOL, DAO));
+        for (int i = 1; i <= 10; i++) {
+            frames.add(frame("org.springframework.aop.Layer" + i, "invoke", i));
+        }
+        frames.add(CHECKOUT);
+        AcquisitionStack first = callSites.intern(trace(frames.toArray(new StackTraceElement[0])), HIKARI);
+        frames.set(7, frame("org.springframework.aop.Layer5", "invoke", 555));
+
+        AcquisitionStack second = callSites.intern(trace(frames.toArray(new StackTraceElement[0])), HIKARI);
+
+        assertEquals(first.lines(), second.lines(), "printed alike");
+        assertNotSame(first, second);
+        assertEquals(2, callSites.size());
+        assertSame(second, callSites.intern(trace(frames.toArray(new StackTraceElement[0])), HIKARI));
+        assertEquals(2, callSites.built.sum());
     }
 
     @Test

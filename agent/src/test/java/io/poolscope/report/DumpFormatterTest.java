@@ -31,7 +31,7 @@ class DumpFormatterTest {
     private static final Pattern STACK_LINE =
             Pattern.compile("        at [\\w$.<>]+\\(([\\w$.]+:\\d+|Native Method|Unknown Source)\\)");
 
-    /** A frame of a leak line: indented four spaces, or the count of frames left out. */
+    /** A frame of a holder's current stack in a leak line: indented four spaces, or the count of frames left out. */
     private static final Pattern LEAK_STACK_LINE =
             Pattern.compile("    at [\\w$.<>]+\\(([\\w$.]+:\\d+|Native Method|Unknown Source)\\)|    \\.\\.\\. \\d+ more");
 
@@ -139,22 +139,25 @@ class DumpFormatterTest {
 
     @Test
     void holderStackIsPrintedLikeAJavaStackTrace() throws InterruptedException {
-        start("stacks=full,maxStackDepth=3");
+        start("stacks=full,maxStackDepth=4");
         exhaustWithAThreadWaiting();
 
         List<String> lines = lines(dump(DumpReason.ON_DEMAND, 0));
 
         int acquiredAt = indexOfLineStartingWith(lines, "      acquired at ");
         assertMatches("      acquired at " + LOAD_ORDERS, lines.get(acquiredAt));
-        assertMatches("        at " + LOAD_ORDERS, lines.get(acquiredAt + 1));
+        assertMatches("      called from io\\.poolscope\\.report\\.DumpFormatterTest\\.exhaustWithAThreadWaiting"
+                + "\\(DumpFormatterTest\\.java:\\d+\\) \\(2 connections\\)", lines.get(acquiredAt + 1));
+        assertMatches("        at " + LOAD_ORDERS, lines.get(acquiredAt + 2));
         assertMatches("        at io\\.poolscope\\.report\\.DumpFormatterTest\\.exhaustWithAThreadWaiting\\(DumpFormatterTest\\.java:\\d+\\)",
-                lines.get(acquiredAt + 2));
-        assertMatches("        at io\\.poolscope\\.report\\.DumpFormatterTest\\.holderStackIsPrintedLikeAJavaStackTrace\\(DumpFormatterTest\\.java:\\d+\\)",
                 lines.get(acquiredAt + 3));
-        assertMatches("        \\.\\.\\. \\d+ more \\(maxStackDepth\\)", lines.get(acquiredAt + 4));
+        assertMatches("        at io\\.poolscope\\.report\\.DumpFormatterTest\\.holderStackIsPrintedLikeAJavaStackTrace\\(DumpFormatterTest\\.java:\\d+\\)",
+                lines.get(acquiredAt + 4));
+        // the rest of the stack, JUnit's and the JDK's frames, is folded into one line within maxStackDepth=4
+        assertMatches("        \\.\\.\\. \\d+ frames of .*\\bjava\\b.*\\borg\\.junit\\b.* \\.\\.\\.", lines.get(acquiredAt + 5));
         String holder = Thread.currentThread().getName();
-        assertEquals("      the oldest holder, " + holder + ", is now (RUNNABLE):", lines.get(acquiredAt + 5));
-        assertTrue(STACK_LINE.matcher(lines.get(acquiredAt + 6)).matches(), lines.get(acquiredAt + 6));
+        assertEquals("      the oldest holder, " + holder + ", is now (RUNNABLE):", lines.get(acquiredAt + 6));
+        assertTrue(STACK_LINE.matcher(lines.get(acquiredAt + 7)).matches(), lines.get(acquiredAt + 7));
     }
 
     @Test
@@ -166,7 +169,8 @@ class DumpFormatterTest {
         String dump = dump(DumpReason.ON_DEMAND, 0);
 
         assertTrue(dump.contains("holders by call site (2 connections out, 1 call site):\n"), dump);
-        assertMatches("(?s).*\n      acquired at " + LOAD_ORDERS + " \\(2 distinct stacks; the most common:\\)\n.*", dump);
+        assertMatches("(?s).*\n      acquired at " + LOAD_ORDERS + "\n      called from .*\n"
+                + "      the most common of 2 distinct stacks:\n        at " + LOAD_ORDERS + "\n.*", dump);
     }
 
     @Test
@@ -231,7 +235,7 @@ class DumpFormatterTest {
 
     @Test
     void leakLineNamesAgeHolderAndAcquisitionStack() {
-        start("stacks=full,maxStackDepth=2");
+        start("stacks=full,maxStackDepth=3");
         app.loadOrders(connection1);
         LeaseView lease = onlySuspectedLeak();
 
@@ -243,7 +247,7 @@ class DumpFormatterTest {
         assertMatches("    at " + LOAD_ORDERS, lines.get(1));
         assertMatches("    at io\\.poolscope\\.report\\.DumpFormatterTest\\.leakLineNamesAgeHolderAndAcquisitionStack\\(DumpFormatterTest\\.java:\\d+\\)",
                 lines.get(2));
-        assertMatches("    \\.\\.\\. \\d+ more \\(maxStackDepth\\)", lines.get(3));
+        assertMatches("    \\.\\.\\. \\d+ frames of .+ \\.\\.\\.", lines.get(3));
         assertEquals(4, lines.size(), "no trailing newline");
     }
 
