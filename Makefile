@@ -1,15 +1,16 @@
-# poolscope: make build | make demo [SCENARIO=leak] [DURATION=20] | make test | make test-matrix | make bench
+# poolscope: make build | make demo [APP=shop|spring] [SCENARIO=leak|healthy] [DURATION=20] | make test | make test-matrix | make bench
 MVN      ?= mvn -B
+APP      ?= shop
 SCENARIO ?= leak
 DURATION ?= 20
 AGENT    := agent/target/poolscope-agent.jar
-APP      := test-app/target/poolscope-test-app.jar
 
 .PHONY: build demo test test-matrix bench clean
 
 build:
 	$(MVN) -q -DskipTests package
 
+# APP=shop: the plain JDBC shop in test-app; APP=spring: the Spring Boot + Spring Data JPA service in test-app-spring
 demo: build
 	./test-app/demo.sh "$(AGENT)" "$(APP)" "$(SCENARIO)" "$(DURATION)"
 

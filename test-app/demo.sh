@@ -1,15 +1,31 @@
 #!/usr/bin/env bash
-# Runs the shop under the agent and prints what poolscope found.
-# usage: demo.sh AGENT_JAR APP_JAR SCENARIO SECONDS
+# Runs the shop (or the Spring Boot order service) under the agent and prints what poolscope found.
+# usage: demo.sh AGENT_JAR APP SCENARIO SECONDS   (APP: shop, spring, or the path of the shop's jar)
 set -euo pipefail
 agent=$1 app=$2 scenario=$3 seconds=$4
-out=test-app/target/demo
+case $app in
+    spring)
+        jar=test-app-spring/target/poolscope-test-app-spring.jar
+        out=test-app-spring/target/demo
+        name="the Spring Boot order service"
+        args=("--scenario=$scenario" "--seconds=$seconds") ;;
+    shop)
+        jar=test-app/target/poolscope-test-app.jar
+        out=test-app/target/demo
+        name="the shop"
+        args=(--scenario "$scenario" --seconds "$seconds") ;;
+    *)
+        jar=$app
+        out=test-app/target/demo
+        name="the shop"
+        args=(--scenario "$scenario" --seconds "$seconds") ;;
+esac
 mkdir -p "$out"
 log="$out/poolscope.log"
 rm -f "$log"
 
-echo "Running the shop (scenario '$scenario') for ${seconds}s under poolscope; its log: $log"
-java "-javaagent:$agent=leakThreshold=2s,logFile=$log" -jar "$app" --scenario "$scenario" --seconds "$seconds" \
+echo "Running $name (scenario '$scenario') for ${seconds}s under poolscope; its log: $log"
+java "-javaagent:$agent=leakThreshold=2s,logFile=$log" -jar "$jar" "${args[@]}" \
     > "$out/app.out" 2> "$out/app.err"
 echo "The application says: $(grep '^summary:' "$out/app.out" || echo '(no summary)')"
 echo
