@@ -16,7 +16,7 @@ import java.util.Map;
  * Reads a {@code C3P0PooledConnectionPool}: its counters through its public getters, its maximum
  * size and checkout timeout from the pool itself (a per-user configuration may differ from the data
  * source's), its name and the rest of its configuration from the data source it belongs to, found
- * in c3p0's registry by the identity token the pool's resource manager keeps.
+ * in c3p0's registry (see {@link #dataSource}).
  */
 final class C3p0Introspector implements PoolIntrospector {
 
@@ -138,24 +138,30 @@ final class C3p0Introspector implements PoolIntrospector {
         return token == null ? null : token.toString();
     }
 
-    /** The registered c3p0 data source whose identity token is the pool's, or {@code null}. */
+    /**
+     * The registered c3p0 data source the pool belongs to, or {@code null}: the one whose identity
+     * token the pool's resource manager keeps or, while the pool is still being constructed (its
+     * first connections are opened on c3p0's threads before its {@code rp} is set, and poolscope may
+     * see the pool first there), the one whose pool manager's task runner the pool shares.
+     */
     static Object dataSource(Object pool) {
+        if (pool == null) {
+            return null;
+        }
         String token = identityToken(pool);
-        if (token == null) {
+        Object taskRunner = token == null ? Reflection.declaredField(pool, "sharedTaskRunner") : null;
+        if (token == null && taskRunner == null) {
             return null;
         }
         Object registered = Reflection.callStatic(pool.getClass().getClassLoader(), REGISTRY, "getPooledDataSources");
         if (!(registered instanceof Iterable)) {
             return null;
         }
-        try {
-            for (Object dataSource : (Iterable<?>) registered) {
-                if (token.equals(Reflection.call(dataSource, "getIdentityToken"))) {
-                    return dataSource;
-                }
+        for (Object dataSource : (Iterable<?>) registered) { // a copy c3p0 makes for its caller
+            if (token != null ? token.equals(Reflection.call(dataSource, "getIdentityToken"))
+                    : Reflection.declaredField(Reflection.declaredField(dataSource, "poolManager"), "taskRunner") == taskRunner) {
+                return dataSource;
             }
-        } catch (RuntimeException concurrentlyChanged) {
-            return null;
         }
         return null;
     }

@@ -11,6 +11,7 @@ import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -100,6 +101,32 @@ class C3p0IntrospectorTest {
         assertEquals(token, C3p0Introspector.identityToken(pool), "the token the pool's resource manager keeps");
         assertEquals(token, introspector.poolName(pool), "c3p0's own default for dataSourceName");
         assertEquals(PoolIntrospector.WAITS_FOREVER, introspector.acquireTimeoutMillis(pool));
+    }
+
+    @Test
+    void aPoolStillBeingConstructedIsNamedByTheDataSourceWhoseTaskRunnerItShares() throws Exception {
+        // c3p0 opens a pool's first connections on its own threads before the constructor sets rp: the
+        // creation that poolscope sees there may be the first sight of the pool
+        ComboPooledDataSource ds = open("constructing", 1000);
+        ComboPooledDataSource other = new ComboPooledDataSource();
+        other.setDataSourceName("another");
+        try {
+            other.getNumConnectionsDefaultUser(); // another registered data source with a pool manager of its own
+            ds.getConnection().close();
+            Object pool = poolOf(ds);
+            Field rp = pool.getClass().getDeclaredField("rp");
+            rp.setAccessible(true);
+            Object resourcePool = rp.get(pool);
+            rp.set(pool, null);
+            try {
+                assertEquals(null, C3p0Introspector.identityToken(pool));
+                assertEquals("constructing", introspector.poolName(pool));
+            } finally {
+                rp.set(pool, resourcePool);
+            }
+        } finally {
+            other.close();
+        }
     }
 
     @Test
