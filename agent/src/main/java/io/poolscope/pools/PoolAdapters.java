@@ -1,5 +1,7 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.agroal.AgroalAdapter;
+import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 
 import java.util.Arrays;
@@ -10,7 +12,9 @@ import java.util.List;
 public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
-            new HikariAdapter()));
+            new HikariAdapter(),
+            new AgroalAdapter(),
+            new DruidAdapter()));
 
     private PoolAdapters() {
     }

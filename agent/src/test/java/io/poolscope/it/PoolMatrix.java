@@ -62,7 +62,15 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
-                    Feature.WAITS_FOREVER)));
+                    Feature.WAITS_FOREVER),
+            new Entry("Agroal", "agroal-2", OLDER, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Agroal", "agroal-3", NEWEST, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.8", OLDER, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.28", NEWEST, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER)));
 
     private PoolMatrix() {
     }
