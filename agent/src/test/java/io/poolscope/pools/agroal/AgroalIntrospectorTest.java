@@ -67,7 +67,7 @@ class AgroalIntrospectorTest {
 
     @Test
     void withMetricsOffTheCountersComeFromTheConnectionList() throws Exception {
-        AgroalDataSource dataSource = open("agroal-unit-off", false, Duration.ofMillis(200));
+        AgroalDataSource dataSource = open("agroal-unit-off", false, Duration.ofSeconds(10));
         Object pool = pool(dataSource);
         Connection first = take(dataSource);
         take(dataSource);
@@ -88,10 +88,11 @@ class AgroalIntrospectorTest {
 
     @Test
     void withMetricsOnTheCountersAreThePoolsOwn() throws Exception {
-        AgroalDataSource dataSource = open("agroal-unit-on", true, Duration.ofMillis(200));
+        AgroalDataSource dataSource = open("agroal-unit-on", true, Duration.ofSeconds(10));
         Object pool = pool(dataSource);
-        take(dataSource).close();
+        Connection first = take(dataSource);
         take(dataSource);
+        first.close();
 
         PoolCounters counters = introspector.counters(pool);
         assertEquals(1, counters.active());
@@ -124,7 +125,8 @@ class AgroalIntrospectorTest {
 
     @Test
     void thePoolsOwnTimeoutIsRecognisedAndADriverErrorIsNot() throws Exception {
-        AgroalDataSource dataSource = open("agroal-unit-timeout", false, Duration.ofMillis(100));
+        // long enough for a loaded machine to open the two connections; the third acquire waits it out
+        AgroalDataSource dataSource = open("agroal-unit-timeout", false, Duration.ofSeconds(2));
         take(dataSource);
         take(dataSource);
         SQLException timeout = assertThrows(SQLException.class, dataSource::getConnection);
