@@ -1,8 +1,9 @@
-# poolscope: make build | make demo [APP=shop|spring] [SCENARIO=leak|healthy] [DURATION=20] | make test | make test-matrix | make bench
+# poolscope: make build | make demo [APP=shop|spring] [SCENARIO=leak|healthy] [DURATION=20] [POOL=hikari] | make test | make test-matrix | make bench
 MVN      ?= mvn -B
 APP      ?= shop
 SCENARIO ?= leak
 DURATION ?= 20
+POOL     ?= hikari
 AGENT    := agent/target/poolscope-agent.jar
 
 .PHONY: build demo test test-matrix bench clean
@@ -10,9 +11,9 @@ AGENT    := agent/target/poolscope-agent.jar
 build:
 	$(MVN) -q -DskipTests package
 
-# APP=shop: the plain JDBC shop in test-app; APP=spring: the Spring Boot + Spring Data JPA service in test-app-spring
+# APP=shop: the plain JDBC shop in test-app (on POOL); APP=spring: the Spring Boot + Spring Data JPA service in test-app-spring (HikariCP)
 demo: build
-	./test-app/demo.sh "$(AGENT)" "$(APP)" "$(SCENARIO)" "$(DURATION)"
+	./test-app/demo.sh "$(AGENT)" "$(APP)" "$(SCENARIO)" "$(DURATION)" "$(POOL)"
 
 test:
 	$(MVN) verify

@@ -1,30 +1,26 @@
 #!/usr/bin/env bash
 # Runs the shop (or the Spring Boot order service) under the agent and prints what poolscope found.
-# usage: demo.sh AGENT_JAR APP SCENARIO SECONDS   (APP: shop, spring, or the path of the shop's jar)
+# usage: demo.sh AGENT_JAR APP SCENARIO SECONDS [POOL]
+#   APP: shop, spring, or the path of the shop's jar; POOL: the shop's pool library (the order service runs HikariCP)
 set -euo pipefail
-agent=$1 app=$2 scenario=$3 seconds=$4
+agent=$1 app=$2 scenario=$3 seconds=$4 pool=${5:-hikari}
 case $app in
     spring)
         jar=test-app-spring/target/poolscope-test-app-spring.jar
         out=test-app-spring/target/demo
-        name="the Spring Boot order service"
+        name="the Spring Boot order service (scenario '$scenario', pool hikari)"
         args=("--scenario=$scenario" "--seconds=$seconds") ;;
-    shop)
-        jar=test-app/target/poolscope-test-app.jar
-        out=test-app/target/demo
-        name="the shop"
-        args=(--scenario "$scenario" --seconds "$seconds") ;;
     *)
-        jar=$app
+        if [ "$app" = shop ]; then jar=test-app/target/poolscope-test-app.jar; else jar=$app; fi
         out=test-app/target/demo
-        name="the shop"
-        args=(--scenario "$scenario" --seconds "$seconds") ;;
+        name="the shop (scenario '$scenario', pool $pool)"
+        args=(--scenario "$scenario" --seconds "$seconds" --pool "$pool") ;;
 esac
 mkdir -p "$out"
 log="$out/poolscope.log"
 rm -f "$log"
 
-echo "Running $name (scenario '$scenario') for ${seconds}s under poolscope; its log: $log"
+echo "Running $name for ${seconds}s under poolscope; its log: $log"
 java "-javaagent:$agent=leakThreshold=2s,logFile=$log" -jar "$jar" "${args[@]}" \
     > "$out/app.out" 2> "$out/app.err"
 echo "The application says: $(grep '^summary:' "$out/app.out" || echo '(no summary)')"

@@ -22,9 +22,16 @@ public final class PoolState {
     public final PoolCounters counters;
     public final Map<String, String> settings;
     public final int maxConnections;
+    /** How long the pool lets an acquire wait, ms; {@code PoolIntrospector.WAITS_FOREVER} or {@code TIMEOUT_UNKNOWN}. */
+    public final long acquireTimeoutMillis;
     public final List<LeaseView> leases;
     public final List<WaiterView> waiters;
     public final List<HolderGroup> groups;
+    /**
+     * Connections out that were taken before poolscope was attached: the pool's own count less the
+     * leases poolscope tracks; 0 when poolscope ran from before the pool, or the pool does not count.
+     */
+    public final int outSinceBeforeAttach;
     public final Verdict verdict;
 
     private PoolState(PoolHandle pool, Recording recording, long leakThresholdNanos) {
@@ -37,7 +44,11 @@ public final class PoolState {
         this.counters = pool.counters();
         this.settings = pool.settings();
         this.maxConnections = pool.maxConnections();
+        this.acquireTimeoutMillis = pool.acquireTimeoutMillis();
         this.groups = HolderGroup.byCallSite(leases);
+        // with leases over maxLeases untracked, the difference would count them too: not shown then
+        this.outSinceBeforeAttach = recording.poolsMayPredate() && pool.untrackedLeases() == 0
+                && counters.active() > leases.size() ? counters.active() - leases.size() : 0;
         this.verdict = Verdict.of(maxConnections, counters, groups, leases, waiters, stats, leakThresholdNanos);
     }
 
