@@ -81,32 +81,6 @@ public final class Reflection {
     }
 
     /**
-     * The value of a field of any access declared by the target's class or a superclass, or
-     * {@code null}: for the pool's own state that no public method shows (Agroal 3's list of
-     * connections while its metrics are off). Opens a named module's package as {@link #field} does.
-     */
-    public static Object declaredField(Object target, String name) {
-        if (target == null) {
-            return null;
-        }
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                if (!field.canAccess(target)) {
-                    openToPoolscope(type);
-                    field.setAccessible(true);
-                }
-                return field.get(target);
-            } catch (NoSuchFieldException e) {
-                // declared further up, if at all
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /**
      * The value of a public field, or {@code null}. A public field of a package-private superclass
      * (HikariCP's {@code PoolBase.config}) needs {@code setAccessible}, which works where the pool's
      * package is open to poolscope: always on the class path; on the module path (HikariCP 7 is a
@@ -131,7 +105,8 @@ public final class Reflection {
 
     /**
      * The value of an instance field of any access, declared by the target's class or one of its
-     * superclasses (c3p0's package-private {@code rp}, a captured {@code val$...} of a local class),
+     * superclasses (c3p0's package-private {@code rp}, a captured {@code val$...} of a local class,
+     * Agroal 3's list of connections while its metrics are off),
      * or {@code null}. Needs {@code setAccessible}, as {@link #field} explains.
      */
     public static Object declaredField(Object target, String name) {
