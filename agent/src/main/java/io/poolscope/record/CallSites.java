@@ -3,6 +3,7 @@ package io.poolscope.record;
 import io.poolscope.config.Frames;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -150,7 +151,7 @@ public final class CallSites {
         int n = kinds.length;
         boolean[] keep = new boolean[n];
         if (n <= maxDepth) {
-            java.util.Arrays.fill(keep, true);
+            Arrays.fill(keep, true);
             return keep;
         }
         keep[0] = true;
@@ -218,7 +219,7 @@ public final class CallSites {
             lines.add(new AcquisitionStack.Fold(end - i, names(names)));
             i = end;
         }
-        return new AcquisitionStack(lines.toArray(), java.util.Arrays.copyOf(keptIndex, kept), n, fingerprint, callSite, caller);
+        return new AcquisitionStack(lines.toArray(), Arrays.copyOf(keptIndex, kept), n, fingerprint, callSite, caller);
     }
 
     private static String names(List<String> names) {
