@@ -72,9 +72,17 @@ public interface Recorder {
      */
     void reclaimed(Object connectionKey);
 
-    /** The pool starts opening a physical connection; returns a start time for {@link #createEnd}. */
+    /**
+     * The pool starts opening a physical connection; returns a start time for {@link #createEnd}.
+     * {@code pool} may be {@code null}, as in {@link #createEnd}.
+     */
     long createStart(Object pool);
 
-    /** The pool finished opening a physical connection, or failed with {@code thrown}. */
+    /**
+     * The pool finished opening a physical connection, or failed with {@code thrown}. {@code pool}
+     * may be {@code null}, meaning the pool of this thread's innermost open acquire (a connection
+     * factory that does not know its pool object, opening a connection inside an acquire); outside
+     * any acquire, such a creation is not counted.
+     */
     void createEnd(Object pool, long startNanos, Throwable thrown);
 }

@@ -15,6 +15,14 @@ public interface PoolAdapter {
     /** Names of the classes whose instances the advice hands to the bridge as "the pool". */
     List<String> poolClassNames();
 
+    /**
+     * Subclasses of a {@link #poolClassNames() pool class} that run its hooked methods but are not
+     * recorded (a variant the advice cannot follow): no pool is made for them.
+     */
+    default List<String> excludedPoolClassNames() {
+        return java.util.Collections.emptyList();
+    }
+
     /** The advice, by class and method. Classes are matched by exact name, methods by name and arity. */
     List<Hook> hooks();
 

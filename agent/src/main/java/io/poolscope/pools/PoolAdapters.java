@@ -1,5 +1,6 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.dbcp2.Dbcp2Adapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 
 import java.util.Arrays;
@@ -10,7 +11,9 @@ import java.util.List;
 public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
-            new HikariAdapter()));
+            new HikariAdapter(),
+            Dbcp2Adapter.commons(),
+            Dbcp2Adapter.tomcat()));
 
     private PoolAdapters() {
     }
@@ -19,10 +22,16 @@ public final class PoolAdapters {
         return ALL;
     }
 
-    /** The introspector for a pool object's class (or one of its superclasses), or {@code null}. */
+    /**
+     * The introspector for a pool object's class (or one of its superclasses), or {@code null}; also
+     * {@code null} below a class an adapter excludes.
+     */
     public static PoolIntrospector introspectorFor(Class<?> poolClass) {
         for (Class<?> type = poolClass; type != null; type = type.getSuperclass()) {
             for (PoolAdapter adapter : ALL) {
+                if (adapter.excludedPoolClassNames().contains(type.getName())) {
+                    return null;
+                }
                 if (adapter.poolClassNames().contains(type.getName())) {
                     return adapter.introspector();
                 }

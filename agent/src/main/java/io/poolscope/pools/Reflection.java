@@ -56,6 +56,33 @@ public final class Reflection {
         }
     }
 
+    /**
+     * The value of a field of any access that {@code target}'s class or one of its superclasses
+     * declares, or {@code null}: for a pool that keeps a counter behind a protected getter only
+     * (DBCP2's {@code BasicDataSource.connectionPool}). Needs {@code setAccessible}, as {@link #field}.
+     */
+    public static Object declaredField(Object target, String name) {
+        if (target == null) {
+            return null;
+        }
+        try {
+            for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (field.getName().equals(name) && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        if (!field.canAccess(target)) {
+                            openToPoolscope(type);
+                            field.setAccessible(true);
+                        }
+                        return field.get(target);
+                    }
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
     private static void openToPoolscope(Class<?> type) {
         Module module = type.getModule();
         Module poolscope = Reflection.class.getModule();

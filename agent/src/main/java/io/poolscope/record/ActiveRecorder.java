@@ -354,7 +354,7 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
-            PoolHandle handle = pools.handleFor(pool);
+            PoolHandle handle = pools.handleFor(pool != null ? pool : innermostAcquirePool());
             if (handle == null) {
                 return;
             }
@@ -366,6 +366,12 @@ public final class ActiveRecorder implements Recorder {
         } catch (Throwable error) {
             errors.record(error);
         }
+    }
+
+    /** The pool of this thread's innermost open acquire, or {@code null}. */
+    private Object innermostAcquirePool() {
+        AcquireFrame frame = frames.find(Thread.currentThread());
+        return frame == null || frame.levels == 0 ? null : frame.pools[frame.top()];
     }
 
     // ------------------------------------------------------------------ for the scanner

@@ -62,7 +62,17 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
-                    Feature.WAITS_FOREVER)));
+                    Feature.WAITS_FOREVER),
+            new Entry("Dbcp2", "dbcp2-2.9", OLDER, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Dbcp2", "dbcp2-2.14", NEWEST, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-9", OLDER, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-10.1", OLDER, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-11", NEWEST, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER)));
 
     private PoolMatrix() {
     }
