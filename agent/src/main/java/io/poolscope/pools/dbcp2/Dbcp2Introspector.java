@@ -7,6 +7,7 @@ import io.poolscope.pools.Reflection;
 import io.poolscope.pools.Secrets;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a {@code BasicDataSource} (of either package) through its public getters, and the number of
- * waiting threads from its {@code GenericObjectPool}, which it exposes through a protected getter
- * only. The getters used are those DBCP2 2.9 and Tomcat 9 to 11 all have.
+ * Reads a {@code BasicDataSource} (of either package) without taking its monitor: most of its
+ * getters are {@code synchronized}, and the data source holds its monitor while it starts the pool,
+ * opening connections (on an application thread that reports to poolscope meanwhile). A pool is
+ * first read while poolscope registers it, under a lock that such a thread may wait for: a
+ * synchronized getter there would deadlock. So the settings are read from the data source's fields
+ * (named differently where 2.10 turned milliseconds into {@code Duration}s) and from its
+ * unsynchronized getters; the number of waiting threads from its {@code GenericObjectPool}.
  */
 final class Dbcp2Introspector implements PoolIntrospector {
 
@@ -42,23 +47,24 @@ final class Dbcp2Introspector implements PoolIntrospector {
         if (jmxName != null && !jmxName.toString().trim().isEmpty()) {
             return jmxName.toString().trim();
         }
-        Object url = Reflection.call(pool, "getUrl");
+        Object url = url(pool);
         return url == null ? null : PoolNames.fromUrl(namePrefix, url.toString());
     }
 
     @Override
     public Map<String, String> settings(Object pool) {
         Map<String, String> settings = new LinkedHashMap<>();
-        Reflection.putGetter(settings, "maxTotal", pool, "getMaxTotal");
-        Reflection.putGetter(settings, "maxIdle", pool, "getMaxIdle");
-        Reflection.putGetter(settings, "minIdle", pool, "getMinIdle");
-        Reflection.putGetter(settings, "initialSize", pool, "getInitialSize");
-        Reflection.putGetter(settings, "maxWaitMillis", pool, "getMaxWaitMillis");
-        Reflection.putGetter(settings, "testOnBorrow", pool, "getTestOnBorrow");
-        Reflection.putGetter(settings, "testWhileIdle", pool, "getTestWhileIdle");
+        putField(settings, "maxTotal", pool, "maxTotal");
+        putField(settings, "maxIdle", pool, "maxIdle");
+        putField(settings, "minIdle", pool, "minIdle");
+        putField(settings, "initialSize", pool, "initialSize");
+        putMillis(settings, "maxWaitMillis", pool, "maxWaitMillis", "maxWaitDuration");
+        putField(settings, "testOnBorrow", pool, "testOnBorrow");
+        putField(settings, "testWhileIdle", pool, "testWhileIdle");
         Reflection.putGetter(settings, "validationQuery", pool, "getValidationQuery");
-        Reflection.putGetter(settings, "timeBetweenEvictionRunsMillis", pool, "getTimeBetweenEvictionRunsMillis");
-        Reflection.putGetter(settings, "minEvictableIdleTimeMillis", pool, "getMinEvictableIdleTimeMillis");
+        putMillis(settings, "timeBetweenEvictionRunsMillis", pool, "timeBetweenEvictionRunsMillis",
+                "durationBetweenEvictionRuns");
+        putMillis(settings, "minEvictableIdleTimeMillis", pool, "minEvictableIdleTimeMillis", "minEvictableIdleDuration");
         Reflection.putGetter(settings, "maxConnLifetimeMillis", pool, "getMaxConnLifetimeMillis");
         Reflection.putGetter(settings, "removeAbandonedOnBorrow", pool, "getRemoveAbandonedOnBorrow");
         Reflection.putGetter(settings, "removeAbandonedOnMaintenance", pool, "getRemoveAbandonedOnMaintenance");
@@ -67,9 +73,9 @@ final class Dbcp2Introspector implements PoolIntrospector {
         Reflection.putGetter(settings, "defaultAutoCommit", pool, "getDefaultAutoCommit");
         Reflection.putGetter(settings, "defaultReadOnly", pool, "getDefaultReadOnly");
         Reflection.putGetter(settings, "defaultTransactionIsolation", pool, "getDefaultTransactionIsolation");
-        Reflection.putGetter(settings, "driverClassName", pool, "getDriverClassName");
+        putField(settings, "driverClassName", pool, "driverClassName");
         Reflection.putGetter(settings, "jmxName", pool, "getJmxName");
-        Object url = Reflection.call(pool, "getUrl");
+        Object url = url(pool);
         if (url != null) {
             settings.put("url", Secrets.mask(url.toString()));
         }
@@ -89,7 +95,7 @@ final class Dbcp2Introspector implements PoolIntrospector {
     /** {@code maxTotal}; a negative one means no limit. */
     @Override
     public int maxConnections(Object pool) {
-        int max = Reflection.intValue(Reflection.call(pool, "getMaxTotal"));
+        int max = Reflection.intValue(Reflection.declaredField(pool, "maxTotal"));
         return max < 0 ? -1 : max;
     }
 
@@ -99,11 +105,11 @@ final class Dbcp2Introspector implements PoolIntrospector {
      */
     @Override
     public long acquireTimeoutMillis(Object pool) {
-        Object maxWait = Reflection.call(pool, "getMaxWaitMillis");
-        if (!(maxWait instanceof Number)) {
+        Long maxWait = millis(pool, "maxWaitMillis", "maxWaitDuration");
+        if (maxWait == null) {
             return TIMEOUT_UNKNOWN;
         }
-        long millis = ((Number) maxWait).longValue();
+        long millis = maxWait;
         return millis < 0 ? WAITS_FOREVER : millis == 0 ? TIMEOUT_UNKNOWN : millis;
     }
 
@@ -126,5 +132,36 @@ final class Dbcp2Introspector implements PoolIntrospector {
     @Override
     public List<String> framePrefixes() {
         return framePrefixes;
+    }
+
+    /** The URL: {@code url} up to 2.9, {@code connectionString} since. */
+    private static Object url(Object pool) {
+        Object url = Reflection.declaredField(pool, "connectionString");
+        return url != null ? url : Reflection.declaredField(pool, "url");
+    }
+
+    private static void putField(Map<String, String> settings, String key, Object pool, String field) {
+        Object value = Reflection.declaredField(pool, field);
+        if (value != null) {
+            settings.put(key, String.valueOf(value));
+        }
+    }
+
+    private static void putMillis(Map<String, String> settings, String key, Object pool, String millisField,
+                                  String durationField) {
+        Long millis = millis(pool, millisField, durationField);
+        if (millis != null) {
+            settings.put(key, String.valueOf(millis));
+        }
+    }
+
+    /** A time setting in milliseconds: a {@code long} field of 2.9, a {@code Duration} field since 2.10. */
+    private static Long millis(Object pool, String millisField, String durationField) {
+        Object value = Reflection.declaredField(pool, durationField);
+        if (value instanceof Duration) {
+            return ((Duration) value).toMillis();
+        }
+        value = Reflection.declaredField(pool, millisField);
+        return value instanceof Number ? ((Number) value).longValue() : null;
     }
 }

@@ -112,6 +112,39 @@ class Dbcp2AdapterTest {
         assertTrue(introspector.isTimeout(new SQLException("x", new java.util.NoSuchElementException("Pool exhausted"))));
     }
 
+    /** The data source holds its monitor while it opens its first connections and reports them: never wait for it. */
+    @Test
+    void readingThePoolNeverWaitsForTheDataSourcesMonitor() throws Exception {
+        BasicDataSource pool = dataSource(3, 250);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread starter = new Thread(() -> {
+            synchronized (pool) { // as createDataSource() does
+                locked.countDown();
+                try {
+                    done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        starter.start();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<String> read = reader.submit(() -> introspector.poolName(pool) + " "
+                    + introspector.settings(pool) + " " + introspector.counters(pool).active() + " "
+                    + introspector.maxConnections(pool) + " " + introspector.acquireTimeoutMillis(pool));
+            String text = read.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(text.startsWith("dbcp2:jdbc:h2:mem:dbcp2-adapter {maxTotal=3, "), text);
+            assertTrue(text.contains("maxWaitMillis=250") && text.endsWith(" 0 3 250"), text);
+        } finally {
+            done.countDown();
+            starter.join();
+            reader.shutdownNow();
+        }
+    }
+
     @SuppressWarnings("deprecation")
     private static BasicDataSource dataSource(int max, long maxWaitMillis) {
         BasicDataSource pool = new BasicDataSource();
