@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 /**
  * Tomcat's copy of DBCP2 (tomcat-dbcp 9, 10.1, 11): a BasicDataSource, set up through the setters
- * all of them have. Compiled against 10.1 (11's classes are Java 17).
+ * all of them have.
  */
 public final class TomcatDbcpKind extends PoolKind {
 

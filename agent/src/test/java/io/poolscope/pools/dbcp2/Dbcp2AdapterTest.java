@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The adapter and its introspector against the real DBCP2 (2.14) and Tomcat DBCP (10.1) of the test class path, on H2. */
+/** The adapter and its introspector against the real DBCP2 (2.14) and Tomcat DBCP (11) of the test class path, on H2. */
 class Dbcp2AdapterTest {
 
     private static final String URL = "jdbc:h2:mem:dbcp2-adapter;DB_CLOSE_DELAY=-1";
