@@ -2,6 +2,7 @@ package scenarios.contract;
 
 import org.apache.tomcat.dbcp.dbcp2.BasicDataSource;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +28,12 @@ public final class TomcatDbcpKind extends PoolKind {
             pool.setRemoveAbandonedTimeout(settings.reclaimAfterSeconds);
             pool.setTimeBetweenEvictionRunsMillis(200);
         }
-        return pool; // starts on its first getConnection (a refused database makes that one fail)
+        try {
+            pool.start(); // as other pools start when built; else the first getConnection starts it
+        } catch (SQLException refused) {
+            // the database refuses: the pool is not started, and each getConnection tries again
+        }
+        return pool;
     }
 
     @Override
