@@ -49,6 +49,7 @@ public final class ContractApp {
             case "create-failure": createFailure(); break;
             case "reclaim": reclaim(); break;
             case "wait-forever": waitForever(); break;
+            case "late": late(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -136,6 +137,27 @@ public final class ContractApp {
         waiter.join();
         printPoolAttributes();
         kind.close(pool);
+    }
+
+    /**
+     * For an agent attached later: some traffic, then {@code ready}; after a line on stdin both
+     * connections leak from LeakyRepository, the next acquire times out, {@code leaked}; stays up.
+     */
+    private void late() throws Exception {
+        DataSource pool = open(2, 500);
+        Workers.run(pool, 2, 5, 0);
+        readyAndWait();
+        LeakyRepository repository = new LeakyRepository(pool);
+        repository.leak();
+        repository.leak();
+        try (Connection extra = pool.getConnection()) {
+            System.out.println("result timeout=false");
+        } catch (SQLException e) {
+            System.out.println("result timeout=true");
+        }
+        System.out.println("leaked");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in)).readLine();
     }
 
     // ---- the MBean poolscope registers for the pool ----
