@@ -80,9 +80,9 @@ public interface Recorder {
 
     /**
      * The pool finished opening a physical connection, or failed with {@code thrown}. {@code pool}
-     * may be {@code null}, meaning the pool of this thread's innermost open acquire (a connection
-     * factory that does not know its pool object, opening a connection inside an acquire); outside
-     * any acquire, such a creation is not counted.
+     * may be {@code null} where the creating method cannot see its pool object (H2's pool asks its
+     * data source): it means the pool of this thread's innermost acquire under way, and outside
+     * an acquire nothing is recorded.
      */
     void createEnd(Object pool, long startNanos, Throwable thrown);
 }

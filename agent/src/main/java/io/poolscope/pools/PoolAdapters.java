@@ -1,6 +1,10 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.agroal.AgroalAdapter;
+import io.poolscope.pools.c3p0.C3p0Adapter;
 import io.poolscope.pools.dbcp2.Dbcp2Adapter;
+import io.poolscope.pools.h2.H2PoolAdapter;
+import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 
 import java.util.Arrays;
@@ -13,7 +17,11 @@ public final class PoolAdapters {
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
             new HikariAdapter(),
             Dbcp2Adapter.commons(),
-            Dbcp2Adapter.tomcat()));
+            Dbcp2Adapter.tomcat(),
+            new C3p0Adapter(),
+            new H2PoolAdapter(),
+            new AgroalAdapter(),
+            new DruidAdapter()));
 
     private PoolAdapters() {
     }
