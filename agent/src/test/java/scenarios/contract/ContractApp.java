@@ -163,6 +163,7 @@ public final class ContractApp {
         System.out.println("leaked");
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in)).readLine();
+        kind.close(pool); // the data source stays in use until here, as an application's would
     }
 
     // ---- the MBean poolscope registers for the pool ----
