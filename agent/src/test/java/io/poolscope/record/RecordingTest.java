@@ -210,22 +210,6 @@ class RecordingTest {
         assertTrue(stats.lastCreateFailure().contains("FATAL: too many connections"), stats.lastCreateFailure());
     }
 
-    @Test
-    void aCreationWithoutItsPoolCountsForTheThreadsOpenAcquireOnly() {
-        start("stacks=off");
-
-        Object token = recorder().acquireStart(pool);
-        recorder().createEnd(null, recorder().createStart(null), new SQLException("Database not found"));
-        recorder().createEnd(null, recorder().createStart(null), null);
-        recorder().acquireExit(token, new SQLException("Database not found"));
-        recorder().createEnd(null, recorder().createStart(null), null); // no acquire open: nobody's
-
-        StatisticsView stats = statistics();
-        assertEquals(1, stats.creates().count());
-        assertEquals(1, stats.createFailures());
-        assertTrue(stats.lastCreateFailure().contains("Database not found"), stats.lastCreateFailure());
-    }
-
     // ---- waiting threads ----
 
     @Test
