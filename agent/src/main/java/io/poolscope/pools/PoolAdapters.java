@@ -1,6 +1,8 @@
 package io.poolscope.pools;
 
 import io.poolscope.pools.hikari.HikariAdapter;
+import io.poolscope.pools.tomcatjdbc.TomcatJdbcAdapter;
+import io.poolscope.pools.vibur.ViburAdapter;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +12,9 @@ import java.util.List;
 public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
-            new HikariAdapter()));
+            new HikariAdapter(),
+            new TomcatJdbcAdapter(),
+            new ViburAdapter()));
 
     private PoolAdapters() {
     }

@@ -62,6 +62,16 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-9", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-10.1", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-11", NEWEST, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-25", OLDER, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-26", NEWEST, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
                     Feature.WAITS_FOREVER)));
 
     private PoolMatrix() {
