@@ -81,6 +81,8 @@ public final class TomcatJdbcApp {
         for (String attribute : ATTRIBUTES) {
             System.out.println("result " + step + "." + attribute + "=" + server.getAttribute(name, attribute));
         }
+        System.out.println("result " + step + ".ReleasesOfLeasesBeforePoolscope="
+                + server.getAttribute(new ObjectName("poolscope:type=Agent"), "ReleasesOfLeasesBeforePoolscope"));
         System.out.flush();
     }
 }

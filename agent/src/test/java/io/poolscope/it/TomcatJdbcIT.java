@@ -34,6 +34,7 @@ class TomcatJdbcIT {
             assertEquals("1", jvm.result("fill.Acquires"), out);
             assertEquals("1", jvm.result("fill.Releases"), out);
             assertEquals("2", jvm.result("fill.ConnectionsCreated"), out);
+            assertEquals("2", jvm.result("fill.ReleasesOfLeasesBeforePoolscope"), "the fill's returns: " + out);
             // getConnectionAsync served at once, then through its future once a connection came back
             assertEquals("2", jvm.result("async.Acquires"), out);
             assertEquals("2", jvm.result("async.Releases"), out);
