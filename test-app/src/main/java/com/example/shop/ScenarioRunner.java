@@ -9,8 +9,8 @@ public final class ScenarioRunner {
     }
 
     public static RunSummary run(Scenario scenario, ShopSettings settings) throws Exception {
+        ShopSchema.create(settings.jdbcUrl());
         try (ShopPool pool = ShopPools.open(settings)) {
-            ShopSchema.create(pool.dataSource());
             ShopStats stats = new ShopStats();
             scenario.run(new ShopContext(settings, pool.dataSource(), new PaymentGateway(settings.declineOneIn()), stats));
             // The shoppers have stopped, so whatever is still checked out was never given back.
