@@ -120,8 +120,9 @@ public final class ContractApp {
      * for the test, then a leaked connection is returned and the waiter gets it.
      */
     private void waitForever() throws Exception {
-        // a cold JVM takes about a second to open its first H2 connection: opened here, outside the pool,
-        // it is not a slow acquire of the leak below in pools that open connections on the acquiring thread
+        // H2 opens its engine on the first connection, which takes more than slowAcquire in a cold JVM on
+        // a busy machine: done here, without a pool, so that the application's own first acquire (a pool
+        // that opens its connections on demand waits for it) is not the slow acquire the scenario is about
         DriverManager.getConnection(URL, "sa", PASSWORD).close();
         DataSource pool = open(1, 0);
         Connection leaked = pool.getConnection();
