@@ -26,6 +26,8 @@ public final class TelemetryApp {
 
     static final String POOL_NAME = "it-pool";
     static final String BAD_POOL_NAME = "bad-pool";
+    /** A name an ObjectName must quote. */
+    static final String QUOTED_POOL_NAME = "reports:eu";
     static final String DATABASE = "jdbc:h2:mem:telemetry;DB_CLOSE_DELAY=-1";
 
     public static void main(String[] args) throws Exception {
@@ -104,8 +106,9 @@ public final class TelemetryApp {
 
     /**
      * A pool of 3 with history: 3 threads take 10 connections each (held ~2 ms), one acquire times
-     * out while all three are out, then one connection stays out; the scenario waits until
-     * poolscope's metrics MBean is registered.
+     * out while all three are out, then one connection stays out; and a second pool, whose name an
+     * ObjectName quotes, gives out one connection. The scenario waits until poolscope's metrics
+     * MBeans are registered.
      */
     static void exporter() throws Exception {
         HikariDataSource pool = pool(POOL_NAME, 3, 250, "it-secret-password");
@@ -137,7 +140,10 @@ public final class TelemetryApp {
         }
         all.get(0).close();
         all.get(1).close();
+        HikariDataSource reports = pool(QUOTED_POOL_NAME, 1, 1000, "it-secret-password");
+        reports.getConnection().close();
         awaitMBean(new ObjectName("poolscope:type=PoolMetrics,name=" + POOL_NAME));
+        awaitMBean(new ObjectName("poolscope:type=PoolMetrics,name=" + ObjectName.quote(QUOTED_POOL_NAME)));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName poolBean = new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(POOL_NAME));
         awaitMBean(poolBean);
@@ -146,6 +152,7 @@ public final class TelemetryApp {
                 + " created=" + server.getAttribute(poolBean, "ConnectionsCreated"));
         readyAndWait();
         all.get(2).close();
+        reports.close();
         pool.close();
     }
 

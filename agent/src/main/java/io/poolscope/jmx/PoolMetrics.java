@@ -34,10 +34,10 @@ import java.util.function.LongSupplier;
  * durations in seconds), for tools that map JMX to metrics (the Prometheus JMX exporter; see
  * {@code docs/jmx_exporter.yaml}).
  *
- * <p>The durations are histograms as composites: {@code count} and {@code sum} since start, the
- * cumulative bucket counts {@code le_<seconds>} since start (OpenTelemetry's boundaries for
- * database durations), and {@code quantile_0.5}, {@code quantile_0.95}, {@code quantile_0.99},
- * {@code max} over the last minute (since start for the create time). All values of one read come
+ * <p>The durations are summaries as composites: {@code count} and {@code sum} since start (so a
+ * rate of the two gives the mean), {@code quantile_0.5}, {@code quantile_0.95},
+ * {@code quantile_0.99} and {@code max} over the last minute (since start for the create time).
+ * No histogram buckets: the JMX exporter cannot serve a {@code _bucket} series. All values of one read come
  * from one snapshot of the pool at most {@link #MAX_AGE_NANOS} old, so they agree with each other
  * and a scrape every few seconds costs one snapshot each.
  */
@@ -54,9 +54,6 @@ final class PoolMetrics implements DynamicMBean {
 
     static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** OpenTelemetry's advice for database client durations, in seconds. */
-    static final double[] BOUNDARIES_SECONDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
-
     static final CompositeType COUNT_TYPE;
     static final CompositeType HISTOGRAM_TYPE;
     private static final String[] HISTOGRAM_ITEMS;
@@ -69,7 +66,7 @@ final class PoolMetrics implements DynamicMBean {
                     new String[]{"used", "idle"},
                     new String[]{"Connections out of the pool (in use)", "Open connections waiting in the pool"},
                     new OpenType<?>[]{SimpleType.LONG, SimpleType.LONG});
-            int items = 6 + BOUNDARIES_SECONDS.length + 1;
+            int items = 6;
             String[] names = new String[items];
             String[] descriptions = new String[items];
             OpenType<?>[] types = new OpenType<?>[items];
@@ -79,16 +76,10 @@ final class PoolMetrics implements DynamicMBean {
             names[i] = "quantile_0.5"; descriptions[i] = "Median, seconds, over the last minute"; types[i++] = SimpleType.DOUBLE;
             names[i] = "quantile_0.95"; descriptions[i] = "95th percentile, seconds, over the last minute"; types[i++] = SimpleType.DOUBLE;
             names[i] = "quantile_0.99"; descriptions[i] = "99th percentile, seconds, over the last minute"; types[i++] = SimpleType.DOUBLE;
-            names[i] = "max"; descriptions[i] = "Longest, seconds, over the last minute"; types[i++] = SimpleType.DOUBLE;
-            for (double bound : BOUNDARIES_SECONDS) {
-                names[i] = "le_" + seconds(bound);
-                descriptions[i] = "Durations of at most " + seconds(bound) + " s since start";
-                types[i++] = SimpleType.LONG;
-            }
-            names[i] = "le_+Inf"; descriptions[i] = "Durations since start (the same as count)"; types[i] = SimpleType.LONG;
+            names[i] = "max"; descriptions[i] = "Longest, seconds, over the last minute"; types[i] = SimpleType.DOUBLE;
             HISTOGRAM_ITEMS = names;
             HISTOGRAM_TYPE = new CompositeType("poolscope.DurationHistogram",
-                    "Durations in seconds: count, sum and buckets since start, quantiles over the last minute",
+                    "Durations in seconds: count and sum since start, quantiles and maximum over the last minute",
                     names, descriptions, types);
             INFO = new OpenMBeanInfoSupport(PoolMetrics.class.getName(),
                     "poolscope: one pool's figures named as OpenTelemetry's db.client.connection.* metrics",
@@ -111,11 +102,6 @@ final class PoolMetrics implements DynamicMBean {
 
     private static OpenMBeanAttributeInfoSupport attribute(String name, String description, OpenType<?> type) {
         return new OpenMBeanAttributeInfoSupport(name, description, type, true, false, false);
-    }
-
-    /** {@code 0.001} as "0.001", {@code 1.0} as "1": as Prometheus writes {@code le}. */
-    static String seconds(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private final PoolHandle pool;
@@ -193,11 +179,7 @@ final class PoolMetrics implements DynamicMBean {
         values[i++] = recent.p50() / 1e9;
         values[i++] = recent.p95() / 1e9;
         values[i++] = recent.p99() / 1e9;
-        values[i++] = recent.max() / 1e9;
-        for (double bound : BOUNDARIES_SECONDS) {
-            values[i++] = sinceStart.countAtOrBelow(Math.round(bound * 1e9));
-        }
-        values[i] = sinceStart.count();
+        values[i] = recent.max() / 1e9;
         return composite(HISTOGRAM_TYPE, HISTOGRAM_ITEMS, values);
     }
 

@@ -3,7 +3,7 @@ package io.poolscope.record;
 /** Count and percentiles of one duration histogram, in nanoseconds (each within 1/16 of the value). */
 public final class Percentiles {
 
-    public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0, 0.0, new long[0]);
+    public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0, 0.0);
 
     private final long count;
     private final long p50;
@@ -12,10 +12,8 @@ public final class Percentiles {
     private final long max;
     private final long mean;
     private final double sum;
-    /** The histogram's bucket counts, as read (never written after). */
-    private final long[] buckets;
 
-    private Percentiles(long count, long p50, long p95, long p99, long max, long mean, double sum, long[] buckets) {
+    private Percentiles(long count, long p50, long p95, long p99, long max, long mean, double sum) {
         this.count = count;
         this.p50 = p50;
         this.p95 = p95;
@@ -23,7 +21,6 @@ public final class Percentiles {
         this.max = max;
         this.mean = mean;
         this.sum = sum;
-        this.buckets = buckets;
     }
 
     /** From the bucket counts of a {@link StripedHistogram}. */
@@ -41,7 +38,7 @@ public final class Percentiles {
             }
         }
         return new Percentiles(count, at(buckets, count, 0.50), at(buckets, count, 0.95), at(buckets, count, 0.99),
-                StripedHistogram.value(highest), (long) (sum / count), sum, buckets);
+                StripedHistogram.value(highest), (long) (sum / count), sum);
     }
 
     private static long at(long[] buckets, long count, double quantile) {
@@ -83,21 +80,5 @@ public final class Percentiles {
     /** The sum of all durations, each counted at its bucket's value (so within 1/16 of the true sum). */
     public double sumNanos() {
         return sum;
-    }
-
-    /**
-     * How many durations were at most {@code nanos}, each counted at its bucket's value (so a
-     * duration within 1/16 of the bound may fall on either side): a histogram bucket's count with
-     * {@code le = nanos}.
-     */
-    public long countAtOrBelow(long nanos) {
-        long seen = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            if (StripedHistogram.value(i) > nanos) {
-                break;
-            }
-            seen += buckets[i];
-        }
-        return seen;
     }
 }
