@@ -145,8 +145,7 @@ public final class TelemetryApp {
         awaitMBean(new ObjectName("poolscope:type=PoolMetrics,name=" + POOL_NAME));
         awaitMBean(new ObjectName("poolscope:type=PoolMetrics,name=" + ObjectName.quote(QUOTED_POOL_NAME)));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName poolBean = new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(POOL_NAME));
-        awaitMBean(poolBean);
+        ObjectName poolBean = poolMBean(POOL_NAME);
         System.out.println("result acquires=" + server.getAttribute(poolBean, "Acquires")
                 + " releases=" + server.getAttribute(poolBean, "Releases")
                 + " created=" + server.getAttribute(poolBean, "ConnectionsCreated"));
@@ -154,6 +153,23 @@ public final class TelemetryApp {
         all.get(2).close();
         reports.close();
         pool.close();
+    }
+
+    /** The pool's poolscope:type=Pool MBean, its name quoted or not. */
+    static ObjectName poolMBean(String pool) throws Exception {
+        ObjectName plain = new ObjectName("poolscope:type=Pool,name=" + pool);
+        ObjectName quoted = new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(pool));
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (ObjectName name : new ObjectName[]{plain, quoted}) {
+                if (server.isRegistered(name)) {
+                    return name;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(plain + " not registered");
     }
 
     static void awaitMBean(ObjectName name) throws Exception {
