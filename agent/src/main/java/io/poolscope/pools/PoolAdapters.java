@@ -6,6 +6,8 @@ import io.poolscope.pools.dbcp2.Dbcp2Adapter;
 import io.poolscope.pools.h2.H2PoolAdapter;
 import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
+import io.poolscope.pools.tomcatjdbc.TomcatJdbcAdapter;
+import io.poolscope.pools.vibur.ViburAdapter;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +20,8 @@ public final class PoolAdapters {
             new HikariAdapter(),
             Dbcp2Adapter.commons(),
             Dbcp2Adapter.tomcat(),
+            new TomcatJdbcAdapter(),
+            new ViburAdapter(),
             new C3p0Adapter(),
             new H2PoolAdapter(),
             new AgroalAdapter(),

@@ -25,6 +25,7 @@ public final class ActiveRecorder implements Recorder {
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
                    InternalErrors errors) {
@@ -37,6 +38,10 @@ public final class ActiveRecorder implements Recorder {
 
     void listener(RecordingListener listener) {
         this.listener = listener;
+    }
+
+    void observer(LeaseObserver observer) {
+        this.observer = observer;
     }
 
     // ------------------------------------------------------------------ acquire frames
@@ -194,6 +199,7 @@ public final class ActiveRecorder implements Recorder {
         handle.stats.timedOut(wait, now);
         handle.notePressure(now);
         listener.timedOut(handle);
+        observer.timedOut(handle, wait);
     }
 
     // ------------------------------------------------------------------ leases
@@ -239,6 +245,7 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
+            observer.acquired(handle, wait);
             Object rawStack = stacks.capture(handle, draw);
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (slot == null || slot.pool != handle) {
@@ -288,6 +295,7 @@ public final class ActiveRecorder implements Recorder {
             long held = LeaseSlot.heldNanos(ended);
             stacks.leaseEnded(handle);
             handle.stats.holds.recordNanos(stripe, held);
+            observer.released(handle, held);
             if (slot.once) {
                 leases.remove(connectionKey, slot);
             }
@@ -358,10 +366,12 @@ public final class ActiveRecorder implements Recorder {
             if (handle == null) {
                 return;
             }
+            long took = System.nanoTime() - startNanos;
             if (thrown == null) {
-                handle.stats.created(System.nanoTime() - startNanos);
+                handle.stats.created(took);
             } else {
                 handle.stats.createFailed(thrown);
+                observer.createFailed(handle, took, thrown);
             }
         } catch (Throwable error) {
             errors.record(error);
