@@ -1,6 +1,7 @@
 package io.poolscope.pools;
 
 import io.poolscope.pools.hikari.HikariAdapter;
+import io.poolscope.pools.ucp.UcpAdapter;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +11,8 @@ import java.util.List;
 public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
-            new HikariAdapter()));
+            new HikariAdapter(),
+            new UcpAdapter()));
 
     private PoolAdapters() {
     }

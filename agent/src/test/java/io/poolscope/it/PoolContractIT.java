@@ -49,7 +49,7 @@ class PoolContractIT {
             assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
             assertEquals("0", jvm.result("workerFailures"), jvm.stderr());
             assertEquals(pool.expectedName, jvm.resultLine("Name"), "the pool's name");
-            assertEquals(pool.library, jvm.result("Library"));
+            assertEquals(pool.library, jvm.resultLine("Library"));
             assertEquals("100", jvm.result("Acquires"), jvm.stdout());
             assertEquals("100", jvm.result("Releases"), jvm.stdout());
             assertEquals("0", jvm.result("Timeouts"), jvm.stdout());

@@ -62,7 +62,9 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
-                    Feature.WAITS_FOREVER)));
+                    Feature.WAITS_FOREVER),
+            new Entry("Ucp", "ucp-23.6", OLDER, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS)));
 
     private PoolMatrix() {
     }
