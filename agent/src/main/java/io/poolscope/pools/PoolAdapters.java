@@ -1,5 +1,6 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.generic.GenericIntrospector;
 import io.poolscope.pools.hikari.HikariAdapter;
 import io.poolscope.pools.ucp.UcpAdapter;
 
@@ -21,7 +22,11 @@ public final class PoolAdapters {
         return ALL;
     }
 
-    /** The introspector for a pool object's class (or one of its superclasses), or {@code null}. */
+    /**
+     * The introspector for a pool object's class (or one of its superclasses); for a
+     * {@code javax.sql.DataSource} no adapter knows, which only the generic fallback hands over, the
+     * generic one; else {@code null}.
+     */
     public static PoolIntrospector introspectorFor(Class<?> poolClass) {
         for (Class<?> type = poolClass; type != null; type = type.getSuperclass()) {
             for (PoolAdapter adapter : ALL) {
@@ -29,6 +34,9 @@ public final class PoolAdapters {
                     return adapter.introspector();
                 }
             }
+        }
+        if (poolClass != null && javax.sql.DataSource.class.isAssignableFrom(poolClass)) {
+            return GenericIntrospector.of(poolClass);
         }
         return null;
     }

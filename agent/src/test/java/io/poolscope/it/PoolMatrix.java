@@ -22,7 +22,13 @@ final class PoolMatrix {
         /** It takes back connections held too long (abandoned-connection removal). */
         RECLAIMS,
         /** It can be set to wait forever for a connection. */
-        WAITS_FOREVER
+        WAITS_FOREVER,
+        /**
+         * Not a pool: a data source seen through the generic fallback (run with {@code generic=on}). It
+         * has no maximum, counters, wait or timeout of its own, and opens connections unseen: the
+         * contract skips what needs those, and the timeout scenario.
+         */
+        GENERIC
     }
 
     static final class Entry {
@@ -64,7 +70,9 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Ucp", "ucp-23.6", OLDER, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
-            new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS)));
+            new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Generic", "common", NEWEST, "generic", "generic:JdbcDataSource:jdbc:h2:mem:contract", "none",
+                    Feature.GENERIC)));
 
     private PoolMatrix() {
     }
@@ -83,5 +91,9 @@ final class PoolMatrix {
 
     static List<Entry> selected(Feature feature) {
         return selected().stream().filter(e -> e.features.contains(feature)).collect(Collectors.toList());
+    }
+
+    static List<Entry> selectedWithout(Feature feature) {
+        return selected().stream().filter(e -> !e.features.contains(feature)).collect(Collectors.toList());
     }
 }
