@@ -37,6 +37,7 @@ public final class GenericApp {
         switch (args[0]) {
             case "plain": plain(); break;
             case "hikari": hikariUnderAWrapper(); break;
+            case "ucp": ucpUnderAWrapper(); break;
             default: throw new IllegalArgumentException(args[0]);
         }
     }
@@ -84,6 +85,29 @@ public final class GenericApp {
             marker();
             printPools();
         }
+    }
+
+    /** Oracle UCP opening its connections from H2's JdbcDataSource (on its own threads), used as the HikariCP one is. */
+    private static void ucpUnderAWrapper() throws Exception {
+        oracle.ucp.jdbc.PoolDataSource ucp = oracle.ucp.jdbc.PoolDataSourceFactory.getPoolDataSource();
+        ucp.setConnectionFactoryClassName("org.h2.jdbcx.JdbcDataSource");
+        ucp.setURL(URL);
+        ucp.setUser("sa");
+        ucp.setPassword(PASSWORD);
+        ucp.setConnectionPoolName("ucp-over-h2");
+        ucp.setInitialPoolSize(0);
+        ucp.setMaxPoolSize(2);
+        DataSource wrapper = new WrappingDataSource(ucp);
+        for (int i = 0; i < 10; i++) {
+            try (Connection connection = wrapper.getConnection()) {
+                connection.isValid(1);
+            }
+            try (Connection connection = ucp.getConnection()) {
+                connection.isValid(1);
+            }
+        }
+        marker();
+        printPools();
     }
 
     static JdbcDataSource h2() {

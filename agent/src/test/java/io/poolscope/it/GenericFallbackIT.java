@@ -70,4 +70,17 @@ class GenericFallbackIT {
             assertFalse(jvm.log().contains("poolscope: could not"), jvm.log());
         }
     }
+
+    @Test
+    void onAnOracleUcpPoolIsCountedOncePerLeaseAndTheDataSourceItOpensConnectionsFromNotAtAll() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().pool("ucp-23.26").libs("hikari-7").agent("generic=on")
+                .mainClass("scenarios.GenericApp").args("ucp").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
+            assertEquals("2", jvm.result("pools"), "the UCP pool and the marker, nothing generic: " + jvm.stdout());
+            assertEquals("20", jvm.result("ucp-over-h2.Acquires"), jvm.stdout());
+            assertEquals("20", jvm.result("ucp-over-h2.Releases"), jvm.stdout());
+            assertEquals("0", jvm.result("ucp-over-h2.LeasesOut"), jvm.stdout());
+            assertTrue(jvm.log().contains("instrumented org.h2.jdbcx.JdbcDataSource"), "the fallback was in place: " + jvm.log());
+        }
+    }
 }
