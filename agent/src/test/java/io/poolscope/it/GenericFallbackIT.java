@@ -83,4 +83,19 @@ class GenericFallbackIT {
             assertTrue(jvm.log().contains("instrumented org.h2.jdbcx.JdbcDataSource"), "the fallback was in place: " + jvm.log());
         }
     }
+
+    @Test
+    void onSpringsProxiesOverAHikariPoolStillCountEachLeaseOnceAtThePool() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().pool("hikari-7").libs("spring-jdbc").agent("generic=on")
+                .mainClass("scenarios.contract.NestingApp").args("Hikari").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
+            assertEquals("30", jvm.result("used"), jvm.stdout());
+            assertEquals("33", jvm.result("Acquires"), "as without the fallback (NestingIT): " + jvm.stdout());
+            assertEquals("32", jvm.result("Releases"), jvm.stdout());
+            assertEquals("1", jvm.result("LeasesOut"), jvm.stdout());
+            assertTrue(jvm.log().contains("instrumented org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy"),
+                    "the fallback was in place: " + jvm.log());
+            assertFalse(jvm.log().contains("generic:"), "no data source of its own: " + jvm.log());
+        }
+    }
 }

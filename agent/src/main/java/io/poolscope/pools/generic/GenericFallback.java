@@ -24,8 +24,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * (every {@code javax.sql.DataSource} class, on its {@code getConnection()} and
  * {@code getConnection(String, String)}) and {@link GenericCloseAdvice} (every
  * {@code java.sql.Connection} class, on its {@code close()}), except the classes of the pool
- * libraries poolscope has an adapter for, its own, and the JDK's (JDK proxies are kept: wrappers
- * hand those out).
+ * libraries poolscope has an adapter for, its own, the JDK's (JDK proxies are kept: wrappers
+ * hand those out), and data sources known to hand out lazy handles (Spring's
+ * {@code LazyConnectionDataSourceProxy}).
  *
  * <p>Unlike an adapter, the classes are not known by name: each class file the JVM loads is looked
  * at. {@link #mayMatch} keeps that cheap: a class can only be one of these if its class file names
@@ -43,12 +44,20 @@ public final class GenericFallback {
     private static final List<String> ALWAYS_EXCLUDED = Arrays.asList(
             "io/poolscope/", "net/bytebuddy/", "java/", "javax/", "jdk/internal/", "sun/", "com/sun/");
     private static final String JDK_PROXIES = "com/sun/proxy/";
+    /**
+     * Data sources whose getConnection hands out a lazy handle and takes the real connection from
+     * their target later, on first use: that later call is the acquire (the target's, or a known
+     * pool's), and their own would count the same lease twice.
+     */
+    private static final List<String> LAZY_DATA_SOURCES = Arrays.asList(
+            "org/springframework/jdbc/datasource/LazyConnectionDataSourceProxy");
 
     private final List<String> excluded;
 
     /** @param adapters the pool adapters, whose libraries' classes the fallback leaves to them */
     public GenericFallback(List<PoolAdapter> adapters) {
         List<String> prefixes = new ArrayList<>(ALWAYS_EXCLUDED);
+        prefixes.addAll(LAZY_DATA_SOURCES);
         for (PoolAdapter adapter : adapters) {
             for (String prefix : adapter.introspector().framePrefixes()) {
                 prefixes.add(prefix.replace('.', '/'));
