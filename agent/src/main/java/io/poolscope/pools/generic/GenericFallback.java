@@ -26,7 +26,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code java.sql.Connection} class, on its {@code close()}), except the classes of the pool
  * libraries poolscope has an adapter for, its own, the JDK's (JDK proxies are kept: wrappers
  * hand those out), and data sources known to hand out lazy handles (Spring's
- * {@code LazyConnectionDataSourceProxy}).
+ * {@code LazyConnectionDataSourceProxy} and {@code TransactionAwareDataSourceProxy}).
  *
  * <p>Unlike an adapter, the classes are not known by name: each class file the JVM loads is looked
  * at. {@link #mayMatch} keeps that cheap: a class can only be one of these if its class file names
@@ -50,7 +50,8 @@ public final class GenericFallback {
      * pool's), and their own would count the same lease twice.
      */
     private static final List<String> LAZY_DATA_SOURCES = Arrays.asList(
-            "org/springframework/jdbc/datasource/LazyConnectionDataSourceProxy");
+            "org/springframework/jdbc/datasource/LazyConnectionDataSourceProxy",
+            "org/springframework/jdbc/datasource/TransactionAwareDataSourceProxy"); // lazy by default
 
     private final List<String> excluded;
 

@@ -44,6 +44,8 @@ class GenericFallbackTest {
         assertTrue(fallback.covers("com/sun/proxy/$Proxy12"));
         assertTrue(fallback.covers("jdk/proxy2/$Proxy7"));
         assertTrue(fallback.covers("org/springframework/jdbc/datasource/SimpleDriverDataSource"));
+        assertFalse(fallback.covers("org/springframework/jdbc/datasource/LazyConnectionDataSourceProxy"), "lazy handles");
+        assertFalse(fallback.covers("org/springframework/jdbc/datasource/TransactionAwareDataSourceProxy"));
     }
 
     @Test
