@@ -34,6 +34,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * class implements, or the type of what a wrapper delegates to), so only those are described and
  * matched by type, which reads their superclasses' class files. A subclass that inherits
  * {@code close()} gets no advice of its own, and needs none: its superclass's sees its object.
+ *
+ * <p>In the test kit's terms ({@code org.example.fakepool.PoolShapes}): a key per lease, as
+ * {@code ProxyPerLease}, and calls nested in one acquire, as {@code Wrapper}, except that the nested
+ * data sources are other objects and that a known pool's acquire inside takes the lease over; the
+ * recorder's side is tested in {@code GenericRecordingTest}.
  */
 public final class GenericFallback {
 
