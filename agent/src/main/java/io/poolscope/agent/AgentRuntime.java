@@ -83,7 +83,9 @@ final class AgentRuntime {
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters), generic,
                 () -> Installer.build(instrumentation, adapters, generic, log, skipped));
         instrumentation.addTransformer(filter, true);
-        retransformLoaded(instrumentation, filter, log);
+        if (retransformLoaded(instrumentation, filter, log)) {
+            session.recording.poolsMayPredateRecording(); // attached to a JVM whose pools may have connections out
+        }
 
         session.scanner.start(() -> {
             log.info("poolscope " + Version.version() + " active; options " + options.describe());
@@ -184,6 +186,7 @@ final class AgentRuntime {
         long startMillis = System.currentTimeMillis();
         Log log = new LazyLog(() -> openLog(options, startMillis));
         Session session = open(options, log);
+        session.recording.poolsMayPredateRecording(); // connections taken while off are not in the new recording
         session.scanner.start(() -> log.info("poolscope " + Version.version() + " attached again; options "
                 + options.describe()));
         current = session;
@@ -297,11 +300,14 @@ final class AgentRuntime {
                 options.get(Option.MAX_LOG_SIZE), options.get(Option.MAX_LOG_FILES), json, pid, start);
     }
 
-    /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */
-    private static void retransformLoaded(Instrumentation instrumentation, TargetFilter filter, Log log) {
+    /**
+     * Pool classes loaded before the agent (when attached to a running JVM) get the advice now.
+     * Returns whether there were any: then pools may have had connections out before the agent.
+     */
+    private static boolean retransformLoaded(Instrumentation instrumentation, TargetFilter filter, Log log) {
         List<Class<?>> loaded = filter.alreadyLoaded(instrumentation);
         if (loaded.isEmpty()) {
-            return;
+            return false;
         }
         try {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
@@ -311,5 +317,6 @@ final class AgentRuntime {
         } catch (Exception | LinkageError e) {
             log.warn("poolscope: could not instrument the pool classes already loaded (" + e + ")");
         }
+        return true;
     }
 }

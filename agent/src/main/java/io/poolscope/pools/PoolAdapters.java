@@ -1,6 +1,8 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.c3p0.C3p0Adapter;
 import io.poolscope.pools.generic.GenericIntrospector;
+import io.poolscope.pools.h2.H2PoolAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 import io.poolscope.pools.ucp.UcpAdapter;
 
@@ -13,7 +15,9 @@ public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
             new HikariAdapter(),
-            new UcpAdapter()));
+            new UcpAdapter(),
+            new C3p0Adapter(),
+            new H2PoolAdapter()));
 
     private PoolAdapters() {
     }

@@ -32,6 +32,21 @@ public final class Recording {
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
 
+    private volatile boolean poolsMayPredate;
+
+    /**
+     * The recording started in a JVM whose pools may already have had connections out (attached to a
+     * running JVM, or attached again after {@code off}): the pool's own count of connections out, less
+     * the leases recorded, is then what was taken before.
+     */
+    public void poolsMayPredateRecording() {
+        poolsMayPredate = true;
+    }
+
+    public boolean poolsMayPredate() {
+        return poolsMayPredate;
+    }
+
     public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
         LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
         this.pools = new PoolRegistry(introspectors, leases);

@@ -27,6 +27,11 @@ public final class PoolState {
     public final List<LeaseView> leases;
     public final List<WaiterView> waiters;
     public final List<HolderGroup> groups;
+    /**
+     * Connections out that were taken before poolscope was attached: the pool's own count less the
+     * leases poolscope tracks; 0 when poolscope ran from before the pool, or the pool does not count.
+     */
+    public final int outSinceBeforeAttach;
     public final Verdict verdict;
 
     private PoolState(PoolHandle pool, Recording recording, long leakThresholdNanos) {
@@ -41,6 +46,9 @@ public final class PoolState {
         this.maxConnections = pool.maxConnections();
         this.acquireTimeoutMillis = pool.acquireTimeoutMillis();
         this.groups = HolderGroup.byCallSite(leases);
+        // with leases over maxLeases untracked, the difference would count them too: not shown then
+        this.outSinceBeforeAttach = recording.poolsMayPredate() && pool.untrackedLeases() == 0
+                && counters.active() > leases.size() ? counters.active() - leases.size() : 0;
         this.verdict = Verdict.of(maxConnections, counters, groups, leases, waiters, stats, leakThresholdNanos);
     }
 

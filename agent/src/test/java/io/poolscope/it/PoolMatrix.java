@@ -72,7 +72,15 @@ final class PoolMatrix {
             new Entry("Ucp", "ucp-23.6", OLDER, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
             new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
             new Entry("Generic", "common", NEWEST, "generic", "generic:JdbcDataSource:jdbc:h2:mem:contract", "none",
-                    Feature.GENERIC)));
+                    Feature.GENERIC),
+            new Entry("C3p0", "c3p0-0.9.5", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("C3p0", "c3p0-0.10", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("C3p0", "c3p0-0.14", NEWEST, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("H2Pool", "h2-2.2", OLDER, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
+            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException")));
 
     private PoolMatrix() {
     }

@@ -65,7 +65,7 @@ public final class GenericFallback {
         List<String> prefixes = new ArrayList<>(ALWAYS_EXCLUDED);
         prefixes.addAll(LAZY_DATA_SOURCES);
         for (PoolAdapter adapter : adapters) {
-            for (String prefix : adapter.introspector().framePrefixes()) {
+            for (String prefix : adapter.genericExclusions()) {
                 prefixes.add(prefix.replace('.', '/'));
             }
         }

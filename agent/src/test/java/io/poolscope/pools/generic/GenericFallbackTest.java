@@ -39,6 +39,9 @@ class GenericFallbackTest {
         assertFalse(fallback.covers("com/zaxxer/hikari/HikariDataSource"), "HikariCP has its adapter");
         assertFalse(fallback.covers("com/zaxxer/hikari/util/DriverDataSource"));
         assertFalse(fallback.covers("oracle/ucp/jdbc/PoolDataSourceImpl"), "so has UCP");
+        assertFalse(fallback.covers("org/h2/jdbcx/JdbcConnectionPool"), "and H2's pool");
+        assertFalse(fallback.covers("org/h2/jdbcx/JdbcXAConnection$PooledJdbcConnection"), "with its connections");
+        assertTrue(fallback.covers("org/h2/jdbcx/JdbcDataSource"), "but not H2's driver, in the same package");
         assertFalse(fallback.covers("io/poolscope/pools/generic/GenericFallback"));
         assertFalse(fallback.covers("javax/sql/rowset/RowSetProvider"));
         assertTrue(fallback.covers("com/sun/proxy/$Proxy12"));
