@@ -3,6 +3,8 @@ package io.poolscope.pools;
 import io.poolscope.pools.c3p0.C3p0Adapter;
 import io.poolscope.pools.generic.GenericIntrospector;
 import io.poolscope.pools.h2.H2PoolAdapter;
+import io.poolscope.pools.agroal.AgroalAdapter;
+import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 import io.poolscope.pools.ucp.UcpAdapter;
 
@@ -17,7 +19,9 @@ public final class PoolAdapters {
             new HikariAdapter(),
             new UcpAdapter(),
             new C3p0Adapter(),
-            new H2PoolAdapter()));
+            new H2PoolAdapter(),
+            new AgroalAdapter(),
+            new DruidAdapter()));
 
     private PoolAdapters() {
     }

@@ -80,7 +80,15 @@ final class PoolMatrix {
             new Entry("C3p0", "c3p0-0.14", NEWEST, "c3p0", "contract-pool", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("H2Pool", "h2-2.2", OLDER, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
-            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException")));
+            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
+            new Entry("Agroal", "agroal-2", OLDER, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Agroal", "agroal-3", NEWEST, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.8", OLDER, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.28", NEWEST, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER)));
 
     private PoolMatrix() {
     }
