@@ -7,6 +7,8 @@ import io.poolscope.pools.agroal.AgroalAdapter;
 import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 import io.poolscope.pools.ucp.UcpAdapter;
+import io.poolscope.pools.tomcatjdbc.TomcatJdbcAdapter;
+import io.poolscope.pools.vibur.ViburAdapter;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +20,8 @@ public final class PoolAdapters {
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
             new HikariAdapter(),
             new UcpAdapter(),
+            new TomcatJdbcAdapter(),
+            new ViburAdapter(),
             new C3p0Adapter(),
             new H2PoolAdapter(),
             new AgroalAdapter(),

@@ -66,7 +66,7 @@ class PoolContractIT {
             assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
             assertEquals("0", jvm.result("workerFailures"), jvm.stderr());
             assertEquals(pool.expectedName, jvm.resultLine("Name"), "the pool's name");
-            assertEquals(pool.library, jvm.resultLine("Library"));
+            assertEquals(pool.library, jvm.resultLine("Library"), "the library, which may hold spaces");
             assertEquals("100", jvm.result("Acquires"), jvm.stdout());
             assertEquals("100", jvm.result("Releases"), jvm.stdout());
             assertEquals("0", jvm.result("Timeouts"), jvm.stdout());
