@@ -27,6 +27,7 @@ public final class ActiveRecorder implements Recorder {
     private volatile RecordingListener listener = RecordingListener.NONE;
     /** Option generic: data sources no adapter covers are tracked, and pools' connection openings kept per thread. */
     private final boolean generic;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
                    InternalErrors errors) {
@@ -45,6 +46,10 @@ public final class ActiveRecorder implements Recorder {
 
     void listener(RecordingListener listener) {
         this.listener = listener;
+    }
+
+    void observer(LeaseObserver observer) {
+        this.observer = observer;
     }
 
     // ------------------------------------------------------------------ acquire frames
@@ -205,6 +210,7 @@ public final class ActiveRecorder implements Recorder {
         handle.stats.timedOut(wait, now);
         handle.notePressure(now);
         listener.timedOut(handle);
+        observer.timedOut(handle, wait);
     }
 
     // ------------------------------------------------------------------ leases
@@ -253,6 +259,7 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
+            observer.acquired(handle, wait);
             begin(handle, slot, connectionKey, once, thread, now, wait, stacks.capture(handle, draw));
         } catch (Throwable error) {
             errors.record(error);
@@ -315,6 +322,7 @@ public final class ActiveRecorder implements Recorder {
         long held = LeaseSlot.heldNanos(ended);
         stacks.leaseEnded(handle);
         handle.stats.holds.recordNanos(stripe, held);
+        observer.released(handle, held);
         if (slot.once) {
             leases.remove(connectionKey, slot);
         }
@@ -396,10 +404,12 @@ public final class ActiveRecorder implements Recorder {
             if (handle == null) {
                 return;
             }
+            long took = System.nanoTime() - startNanos;
             if (thrown == null) {
-                handle.stats.created(System.nanoTime() - startNanos);
+                handle.stats.created(took);
             } else {
                 handle.stats.createFailed(thrown);
+                observer.createFailed(handle, took, thrown);
             }
         } catch (Throwable error) {
             errors.record(error);
@@ -465,6 +475,7 @@ public final class ActiveRecorder implements Recorder {
                 return;
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
+            observer.acquired(handle, wait);
             begin(handle, leases.get(connection), connection, true, Thread.currentThread(), now, wait,
                     stacks.capture(handle, draw));
         } catch (Throwable error) {

@@ -31,6 +31,7 @@ public final class Recording {
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     private volatile boolean poolsMayPredate;
 
@@ -62,6 +63,12 @@ public final class Recording {
     public void listener(RecordingListener listener) {
         pools.listener(listener);
         recorder.listener(listener);
+    }
+
+    /** The view that sees each lease's moments (set before the recorder is installed). */
+    public void observer(LeaseObserver observer) {
+        this.observer = observer;
+        recorder.observer(observer);
     }
 
     public List<PoolHandle> pools() {
@@ -130,6 +137,11 @@ public final class Recording {
                 lease.resolveStack(pool.resolve(lease, callSites));
                 pool.stats.suspectedLeaks.increment();
                 found.add(lease);
+                try {
+                    observer.suspectedLeak(pool, lease);
+                } catch (Throwable error) {
+                    errors.record(error);
+                }
             }
         }
         found.sort((a, b) -> Long.compare(b.ageNanos(), a.ageNanos()));
