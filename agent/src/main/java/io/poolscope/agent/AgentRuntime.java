@@ -8,6 +8,7 @@ import io.poolscope.jmx.PoolMetricsRegistrar;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
+import io.poolscope.pools.generic.GenericFallback;
 import io.poolscope.record.LeaseView;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
@@ -82,8 +83,9 @@ final class AgentRuntime {
         Session session = open(options, log);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
-        TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
-                () -> Installer.build(instrumentation, adapters, log, skipped));
+        GenericFallback generic = options.get(Option.GENERIC) ? new GenericFallback(adapters) : null;
+        TargetFilter filter = new TargetFilter(Installer.internalNames(adapters), generic,
+                () -> Installer.build(instrumentation, adapters, generic, log, skipped));
         instrumentation.addTransformer(filter, true);
         if (retransformLoaded(instrumentation, filter, log)) {
             session.recording.poolsMayPredateRecording(); // attached to a JVM whose pools may have connections out

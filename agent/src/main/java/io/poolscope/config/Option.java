@@ -39,9 +39,14 @@ public final class Option<T> {
     public static final Option<Integer> MAX_CALL_SITES = new Option<>("maxCallSites", "2000", Parsers::positiveInt,
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
+    public static final Option<Boolean> GENERIC = new Option<>("generic", "off", Parsers::onOff,
+            value -> value ? "on" : "off",
+            "on: also track getConnection() of any javax.sql.DataSource no pool adapter covers, and the close() of the"
+                    + " Connection it returns (no wait/timeout split, no pool counters); read when poolscope is loaded");
+
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
             LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, SLOW_ACQUIRE, DUMP_COOLDOWN,
-            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
+            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES, GENERIC));
 
     private final String name;
     private final String defaultText;

@@ -33,4 +33,14 @@ public interface PoolAdapter {
 
     /** What the advice needs of the library's classes: the hooks' methods plus the fields the advice reads. */
     Shape shape();
+
+    /**
+     * Prefixes of the library's class names that the generic fallback (option {@code generic}) leaves
+     * to this adapter: its data sources and connection classes. The introspector's frame prefixes,
+     * unless the library shares a package with classes that are no pool (H2's pool and its driver's
+     * {@code JdbcDataSource}).
+     */
+    default List<String> genericExclusions() {
+        return introspector().framePrefixes();
+    }
 }

@@ -25,10 +25,18 @@ public final class ActiveRecorder implements Recorder {
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
+    /** Option generic: data sources no adapter covers are tracked, and pools' connection openings kept per thread. */
+    private final boolean generic;
     private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
                    InternalErrors errors) {
+        this(pools, leases, frames, stacks, errors, false);
+    }
+
+    ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
+                   InternalErrors errors, boolean generic) {
+        this.generic = generic;
         this.pools = pools;
         this.leases = leases;
         this.frames = frames;
@@ -53,6 +61,9 @@ public final class ActiveRecorder implements Recorder {
                 return null;
             }
             AcquireFrame frame = frames.findOrClaim(Thread.currentThread());
+            if (frame.genericPool != null) {
+                frame.genericSuperseded = true; // a data source over this pool: the pool counts the acquire
+            }
             if (frame.levels == AcquireFrame.MAX_LEVELS) {
                 frame.overflowCalls++;
                 return frame;
@@ -218,6 +229,9 @@ public final class ActiveRecorder implements Recorder {
         try {
             Thread thread = Thread.currentThread();
             AcquireFrame frame = frames.find(thread);
+            if (frame != null && frame.genericPool != null) {
+                frame.genericSuperseded = true;
+            }
             int level = frame == null ? -1 : pool == null ? frame.top() : frame.levelOf(pool);
             Object rawPool = level >= 0 ? frame.pools[level] : pool;
             if (rawPool == null) {
@@ -246,30 +260,35 @@ public final class ActiveRecorder implements Recorder {
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
             observer.acquired(handle, wait);
-            Object rawStack = stacks.capture(handle, draw);
-            for (int attempt = 0; attempt < 3; attempt++) {
-                if (slot == null || slot.pool != handle) {
-                    slot = leases.create(connectionKey, handle, once);
-                    if (slot == LeaseTable.UNTRACKED) {
-                        return;
-                    }
-                }
-                int begun = slot.begin(thread, now, wait, rawStack);
-                if (begun == LeaseSlot.BEGUN) {
-                    stacks.leaseBegan(handle);
-                    return;
-                }
-                if (begun == LeaseSlot.BEGUN_OVER_UNSEEN_END) {
-                    handle.stats.endedUnseen.increment();
-                    return;
-                }
-                leases.remove(connectionKey, slot); // closed meanwhile by another thread: a new slot for the new lease
-                slot = null;
-            }
-            handle.untracked.increment(); // closed again and again while being leased: counted, not listed
+            begin(handle, slot, connectionKey, once, thread, now, wait, stacks.capture(handle, draw));
         } catch (Throwable error) {
             errors.record(error);
         }
+    }
+
+    /** Starts the lease of {@code connectionKey} in {@code slot} (its current one, or {@code null}). */
+    private void begin(PoolHandle handle, LeaseSlot slot, Object connectionKey, boolean once, Thread thread, long now,
+                       long wait, Object rawStack) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (slot == null || slot.pool != handle) {
+                slot = leases.create(connectionKey, handle, once);
+                if (slot == LeaseTable.UNTRACKED) {
+                    return;
+                }
+            }
+            int begun = slot.begin(thread, now, wait, rawStack);
+            if (begun == LeaseSlot.BEGUN) {
+                stacks.leaseBegan(handle);
+                return;
+            }
+            if (begun == LeaseSlot.BEGUN_OVER_UNSEEN_END) {
+                handle.stats.endedUnseen.increment();
+                return;
+            }
+            leases.remove(connectionKey, slot); // closed meanwhile by another thread: a new slot for the new lease
+            slot = null;
+        }
+        handle.untracked.increment(); // closed again and again while being leased: counted, not listed
     }
 
     @Override
@@ -287,23 +306,28 @@ public final class ActiveRecorder implements Recorder {
                 releasesOfUnknownLeases.increment(); // leased before poolscope started
                 return;
             }
-            long ended = slot.end(System.nanoTime());
-            if (ended < 0) {
-                return; // returned twice, or ended meanwhile by the pool (closed, reclaimed)
-            }
-            PoolHandle handle = slot.pool;
-            long held = LeaseSlot.heldNanos(ended);
-            stacks.leaseEnded(handle);
-            handle.stats.holds.recordNanos(stripe, held);
-            observer.released(handle, held);
-            if (slot.once) {
-                leases.remove(connectionKey, slot);
-            }
-            if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
-                listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
-            }
+            end(slot, connectionKey, thread, stripe);
         } catch (Throwable error) {
             errors.record(error);
+        }
+    }
+
+    /** The application returned the lease of {@code slot}. */
+    private void end(LeaseSlot slot, Object connectionKey, Thread thread, int stripe) {
+        long ended = slot.end(System.nanoTime());
+        if (ended < 0) {
+            return; // returned twice, or ended meanwhile by the pool (closed, reclaimed)
+        }
+        PoolHandle handle = slot.pool;
+        long held = LeaseSlot.heldNanos(ended);
+        stacks.leaseEnded(handle);
+        handle.stats.holds.recordNanos(stripe, held);
+        observer.released(handle, held);
+        if (slot.once) {
+            leases.remove(connectionKey, slot);
+        }
+        if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
+            listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
         }
     }
 
@@ -356,12 +380,26 @@ public final class ActiveRecorder implements Recorder {
 
     @Override
     public long createStart(Object pool) {
+        if (generic) {
+            try {
+                frames.findOrClaim(Thread.currentThread()).creating++; // a data source called now opens it for the pool
+            } catch (Throwable error) {
+                errors.record(error);
+            }
+        }
         return System.nanoTime();
     }
 
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
+            if (generic) {
+                AcquireFrame frame = frames.find(Thread.currentThread());
+                if (frame != null && frame.creating > 0) {
+                    frame.creating--;
+                    frames.releaseIfEmpty(frame);
+                }
+            }
             PoolHandle handle = pools.handleFor(pool != null ? pool : acquiringPool());
             if (handle == null) {
                 return;
@@ -373,6 +411,88 @@ public final class ActiveRecorder implements Recorder {
                 handle.stats.createFailed(thrown);
                 observer.createFailed(handle, took, thrown);
             }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    // ------------------------------------------------------------------ the generic fallback
+
+    @Override
+    public Object genericAcquireStart(Object dataSource) {
+        try {
+            if (!generic || dataSource == null) {
+                return null;
+            }
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            if (frame != null && (frame.genericPool != null || frame.levels > 0 || frame.calls > 0 || frame.creating > 0)) {
+                return null; // inside another data source's call, a pool's acquire, or a pool opening a connection
+            }
+            if (frame == null) {
+                frame = frames.findOrClaim(thread);
+            }
+            frame.genericStart = System.nanoTime();
+            frame.genericSuperseded = false;
+            frame.genericPool = dataSource;
+            return frame;
+        } catch (Throwable error) {
+            errors.record(error);
+            return null;
+        }
+    }
+
+    @Override
+    public void genericAcquireExit(Object token, Object connection, Throwable thrown) {
+        try {
+            AcquireFrame frame = (AcquireFrame) token;
+            Object dataSource = frame.genericPool;
+            if (dataSource == null) {
+                return;
+            }
+            boolean superseded = frame.genericSuperseded;
+            long start = frame.genericStart;
+            int stripe = frame.stripe;
+            int draw = ++frame.sampleCounter;
+            frame.genericPool = null;
+            frame.genericSuperseded = false;
+            frames.releaseIfEmpty(frame);
+            if (superseded) {
+                return; // a pool's acquire ran inside: that pool counted it
+            }
+            PoolHandle handle = pools.handleFor(dataSource);
+            if (handle == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            long wait = now - start;
+            if (thrown != null || connection == null) {
+                if (thrown != null && handle.introspector().isTimeout(thrown)) {
+                    timedOut(handle, wait, now);
+                } else {
+                    handle.stats.failed(wait);
+                }
+                return;
+            }
+            handle.stats.leaseWaits.recordNanos(stripe, wait);
+            observer.acquired(handle, wait);
+            begin(handle, leases.get(connection), connection, true, Thread.currentThread(), now, wait,
+                    stacks.capture(handle, draw));
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    @Override
+    public void genericReleased(Object connection) {
+        try {
+            LeaseSlot slot = leases.get(connection);
+            if (slot == null) {
+                return; // every connection's close() comes here: most were never leased by the fallback
+            }
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            end(slot, connection, thread, frame == null ? StripedHistogram.currentStripe() : frame.stripe);
         } catch (Throwable error) {
             errors.record(error);
         }

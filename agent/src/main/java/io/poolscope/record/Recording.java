@@ -53,7 +53,7 @@ public final class Recording {
         this.pools = new PoolRegistry(introspectors, leases);
         this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
         StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
-        this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors);
+        this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors, options.get(Option.GENERIC));
     }
 
     public ActiveRecorder recorder() {

@@ -22,7 +22,13 @@ final class PoolMatrix {
         /** It takes back connections held too long (abandoned-connection removal). */
         RECLAIMS,
         /** It can be set to wait forever for a connection. */
-        WAITS_FOREVER
+        WAITS_FOREVER,
+        /**
+         * Not a pool: a data source seen through the generic fallback (run with {@code generic=on}). It
+         * has no maximum, counters, wait or timeout of its own, and opens connections unseen: the
+         * contract skips what needs those, and the timeout scenario.
+         */
+        GENERIC
     }
 
     static final class Entry {
@@ -73,6 +79,10 @@ final class PoolMatrix {
                     "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("TomcatDbcp", "tomcat-dbcp-11", NEWEST, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
                     "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Ucp", "ucp-23.6", OLDER, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Generic", "common", NEWEST, "generic", "generic:JdbcDataSource:jdbc:h2:mem:contract", "none",
+                    Feature.GENERIC),
             new Entry("TomcatJdbc", "tomcat-jdbc-9", OLDER, "Tomcat JDBC", "contract-pool",
                     "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("TomcatJdbc", "tomcat-jdbc-10.1", OLDER, "Tomcat JDBC", "contract-pool",
@@ -117,5 +127,9 @@ final class PoolMatrix {
 
     static List<Entry> selected(Feature feature) {
         return selected().stream().filter(e -> e.features.contains(feature)).collect(Collectors.toList());
+    }
+
+    static List<Entry> selectedWithout(Feature feature) {
+        return selected().stream().filter(e -> !e.features.contains(feature)).collect(Collectors.toList());
     }
 }

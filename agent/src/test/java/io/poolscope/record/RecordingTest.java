@@ -210,6 +210,39 @@ class RecordingTest {
         assertTrue(stats.lastCreateFailure().contains("FATAL: too many connections"), stats.lastCreateFailure());
     }
 
+    /** A part of a pool that a hook reaches instead of the pool (UCP's connection source, where it opens connections). */
+    static final class PoolPart {
+        final Object pool;
+
+        PoolPart(Object pool) {
+            this.pool = pool;
+        }
+    }
+
+    @Test
+    void aPartOfAPoolThatAHookReachesCountsInThatPoolAndMakesNoPoolOfItsOwn() {
+        AtomicReference<Object> unreadable = new AtomicReference<>();
+        start("stacks=off", new FakeIntrospector(10) {
+            @Override
+            public Object poolOf(Object reported) {
+                return reported instanceof PoolPart ? ((PoolPart) reported).pool : reported == unreadable.get() ? null : reported;
+            }
+        });
+        PoolPart part = new PoolPart(pool);
+        recorder().createEnd(part, recorder().createStart(part), null); // before the pool itself was ever seen
+        app.loadOrders(connection1);
+        recorder().createEnd(part, recorder().createStart(part), new SQLException("FATAL: too many connections"));
+        Object orphan = new Object();
+        unreadable.set(orphan);
+        recorder().createEnd(orphan, recorder().createStart(orphan), null); // a part whose pool cannot be read: dropped
+
+        StatisticsView stats = statistics(); // one pool: the part made none of its own
+        assertEquals("orders", handle().name());
+        assertEquals(1, stats.creates().count());
+        assertEquals(1, stats.createFailures());
+        assertEquals(1, stats.acquires());
+    }
+
     // ---- waiting threads ----
 
     @Test
