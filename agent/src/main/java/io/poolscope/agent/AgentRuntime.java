@@ -64,7 +64,8 @@ final class AgentRuntime {
         return started;
     }
 
-    static synchronized void start(Options options, Instrumentation instrumentation) {
+    /** {@code attached}: the JVM ran before poolscope, so its pools may have connections out that poolscope never saw taken. */
+    static synchronized void start(Options options, Instrumentation instrumentation, boolean attached) {
         long startMillis = System.currentTimeMillis();
         String logFile = options.get(Option.LOG_FILE);
         Log log = new LazyLog(() -> openLog(options, startMillis));
@@ -75,7 +76,7 @@ final class AgentRuntime {
                 session.scanner.later(session.jmx::adapterSkipped);
             }
         });
-        Session session = open(options, log);
+        Session session = open(options, log, attached);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
@@ -105,8 +106,8 @@ final class AgentRuntime {
         Bridge.install(session.recording.recorder()); // last: recording starts only once everything above is in place
     }
 
-    private static Session open(Options options, Log log) {
-        Recording recording = new Recording(options, PoolAdapters::introspectorFor);
+    private static Session open(Options options, Log log, boolean startedAfterPools) {
+        Recording recording = new Recording(options, PoolAdapters::introspectorFor, startedAfterPools);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
@@ -181,7 +182,7 @@ final class AgentRuntime {
         argument = join(argument, newArgument);
         long startMillis = System.currentTimeMillis();
         Log log = new LazyLog(() -> openLog(options, startMillis));
-        Session session = open(options, log);
+        Session session = open(options, log, true); // connections taken while off were not seen
         session.scanner.start(() -> log.info("poolscope " + Version.version() + " attached again; options "
                 + options.describe()));
         current = session;

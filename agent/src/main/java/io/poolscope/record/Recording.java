@@ -31,13 +31,29 @@ public final class Recording {
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
+    private final boolean startedAfterPools;
 
+    /** A recording that starts with the JVM, before any pool. */
     public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
+        this(options, introspectors, false);
+    }
+
+    /**
+     * @param startedAfterPools whether pools may have handed out connections before this recording
+     *                          began (attached to a running JVM, or turned on again after off)
+     */
+    public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors, boolean startedAfterPools) {
+        this.startedAfterPools = startedAfterPools;
         LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
         this.pools = new PoolRegistry(introspectors, leases);
         this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
         StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
         this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors);
+    }
+
+    /** Whether pools may hold connections taken before this recording began (it was attached, or turned on again). */
+    public boolean startedAfterPools() {
+        return startedAfterPools;
     }
 
     public ActiveRecorder recorder() {

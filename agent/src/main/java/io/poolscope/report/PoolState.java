@@ -26,19 +26,26 @@ public final class PoolState {
     public final List<WaiterView> waiters;
     public final List<HolderGroup> groups;
     public final Verdict verdict;
+    /** Whether the pool may hold connections poolscope did not see taken. */
+    public final Verdict.Unseen unseen;
 
     private PoolState(PoolHandle pool, Recording recording, long leakThresholdNanos) {
         this.pool = pool;
+        PoolCounters before = pool.counters();
         this.nowNanos = System.nanoTime();
         this.nowMillis = System.currentTimeMillis();
-        this.leases = recording.leases(pool, nowNanos); // first: their ages are measured from nowNanos
+        this.leases = recording.leases(pool, nowNanos); // their ages are measured from nowNanos
         this.waiters = recording.waiters(pool);
         this.stats = pool.statistics();
         this.counters = pool.counters();
         this.settings = pool.settings();
         this.maxConnections = pool.maxConnections();
         this.groups = HolderGroup.byCallSite(leases);
-        this.verdict = Verdict.of(maxConnections, counters, groups, leases, waiters, stats, leakThresholdNanos);
+        this.unseen = recording.startedAfterPools() ? Verdict.Unseen.TAKEN_BEFORE_ATTACH
+                : pool.untrackedLeases() > 0 ? Verdict.Unseen.NOT_TRACKED : Verdict.Unseen.NONE;
+        // read before and after the leases: a lease taken or returned meanwhile counts in only one of them
+        int poolActive = before.active() < 0 || counters.active() < 0 ? -1 : Math.min(before.active(), counters.active());
+        this.verdict = Verdict.of(maxConnections, poolActive, groups, leases, waiters, stats, leakThresholdNanos, unseen);
     }
 
     public static PoolState read(PoolHandle pool, Recording recording, long leakThresholdNanos) {
