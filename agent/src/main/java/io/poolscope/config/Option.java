@@ -28,8 +28,10 @@ public final class Option<T> {
             "In stacks=auto, 1 in this many leases of a healthy pool keeps its stack (a power of two)");
     public static final Option<Long> DUMP_INTERVAL = Option.duration("dumpInterval", "0",
             "Write a dump of every pool this often (0 = off)");
+    public static final Option<Long> SLOW_ACQUIRE = Option.duration("slowAcquire", "5s",
+            "A thread waiting longer than this for a connection gets the pool dumped while it waits, as a timeout does (0 = off)");
     public static final Option<Long> DUMP_COOLDOWN = Option.duration("dumpCooldown", "30s",
-            "At most one exhaustion dump per pool in this time; later ones are counted");
+            "At most one exhaustion dump (and one slow-acquire dump) per pool in this time; later ones are counted");
     public static final Option<Integer> MAX_STACK_DEPTH = new Option<>("maxStackDepth", "40", Parsers::positiveInt,
             "Frames kept per acquisition stack, after the pool's and poolscope's own frames are trimmed");
     public static final Option<Integer> MAX_LEASES = new Option<>("maxLeases", "10000", Parsers::positiveInt,
@@ -38,7 +40,7 @@ public final class Option<T> {
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
-            LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, DUMP_COOLDOWN,
+            LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, SLOW_ACQUIRE, DUMP_COOLDOWN,
             MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES));
 
     private final String name;

@@ -148,6 +148,17 @@ public final class PoolHandle {
         return target == null ? PoolCounters.UNKNOWN : introspector.counters(target);
     }
 
+    /** How long the pool lets an acquire wait, in ms, read from the pool now; see {@link PoolIntrospector#acquireTimeoutMillis}. */
+    public long acquireTimeoutMillis() {
+        Object target = pool.get();
+        return target == null ? PoolIntrospector.TIMEOUT_UNKNOWN : introspector.acquireTimeoutMillis(target);
+    }
+
+    /** Package prefixes of the pool library's classes. */
+    public List<String> framePrefixes() {
+        return introspector.framePrefixes();
+    }
+
     /** The pool's maximum size, read from the pool now (-1 if unknown). */
     public int maxConnections() {
         Object target = pool.get();

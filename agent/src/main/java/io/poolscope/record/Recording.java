@@ -98,7 +98,7 @@ public final class Recording {
             if (waitingOn != null && pool.isFor(waitingOn)) {
                 long waiting = System.nanoTime() - frame.waitingSince(); // read after the pool it belongs to
                 if (waiting >= WAITING_NANOS) {
-                    waiters.add(new WaiterView(thread.getName(), thread.getId(), waiting));
+                    waiters.add(new WaiterView(thread, waiting));
                 }
             }
         });

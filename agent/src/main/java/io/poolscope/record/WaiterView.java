@@ -1,15 +1,20 @@
 package io.poolscope.record;
 
-/** A thread waiting in the pool's acquire method. */
+/**
+ * A thread waiting in the pool's acquire method. Built when a dump or a view is read and dropped
+ * after it; the thread is held only that long, to show where it waits.
+ */
 public final class WaiterView {
 
+    private final Thread thread;
     private final String threadName;
     private final long threadId;
     private final long waitingNanos;
 
-    WaiterView(String threadName, long threadId, long waitingNanos) {
-        this.threadName = threadName;
-        this.threadId = threadId;
+    WaiterView(Thread thread, long waitingNanos) {
+        this.thread = thread;
+        this.threadName = thread.getName();
+        this.threadId = thread.getId();
         this.waitingNanos = waitingNanos;
     }
 
@@ -23,5 +28,15 @@ public final class WaiterView {
 
     public long waitingNanos() {
         return waitingNanos;
+    }
+
+    /** The waiting thread's state now. */
+    public Thread.State threadState() {
+        return thread.getState();
+    }
+
+    /** The waiting thread's stack now (empty if it has ended). */
+    public StackTraceElement[] currentStack() {
+        return thread.getStackTrace();
     }
 }

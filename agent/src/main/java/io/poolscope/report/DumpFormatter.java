@@ -4,6 +4,7 @@ import io.poolscope.config.Formats;
 import io.poolscope.config.Frames;
 import io.poolscope.diagnose.HolderGroup;
 import io.poolscope.pools.PoolCounters;
+import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.record.AcquisitionStack;
 import io.poolscope.record.LeaseView;
 import io.poolscope.record.Percentiles;
@@ -11,6 +12,7 @@ import io.poolscope.record.StatisticsView;
 import io.poolscope.record.WaiterView;
 
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ public final class DumpFormatter {
     private static final int MAX_WAITERS_SHOWN = 20;
     private static final int MAX_HOLDER_NAMES = 6;
     private static final int CURRENT_STACK_FRAMES = 8;
+    private static final int WAITER_STACKS_SHOWN = 3;
 
     private DumpFormatter() {
     }
@@ -32,6 +35,7 @@ public final class DumpFormatter {
         out.append("verdict: ").append(state.verdict.text()).append('\n');
         appendCounters(out, state, suppressedSinceLast);
         appendHolders(out, state);
+        appendAcquireTimeout(out, state.acquireTimeoutMillis);
         appendWaiters(out, state.waiters);
         appendSettings(out, state.settings);
         out.append("==== end of poolscope dump: pool '").append(state.pool.name()).append("' ====");
@@ -131,6 +135,28 @@ public final class DumpFormatter {
         }
     }
 
+    /** Where a waiting thread is now, from its first frame outside the JDK (the pool's wait). */
+    private static void appendWaiterStack(StringBuilder out, WaiterView waiter) {
+        StackTraceElement[] frames = waiter.currentStack();
+        int first = 0;
+        while (first < frames.length && isJdkFrame(frames[first].getClassName())) {
+            first++;
+        }
+        if (first == frames.length) {
+            return; // ended, or only JDK frames: nothing to show
+        }
+        out.append("  ").append(waiter.threadName()).append(" (").append(waiter.threadState()).append(") has waited ")
+                .append(Formats.duration(waiter.waitingNanos())).append(", now at:\n");
+        if (first > 0) {
+            out.append("        (").append(first).append(" JDK frames of the wait)\n");
+        }
+        appendFrames(out, Arrays.copyOfRange(frames, first, frames.length), "        ");
+    }
+
+    private static boolean isJdkFrame(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    }
+
     /** The first frames of a live thread's current stack. */
     private static void appendFrames(StringBuilder out, StackTraceElement[] frames, String indent) {
         for (int i = 0; i < Math.min(frames.length, CURRENT_STACK_FRAMES); i++) {
@@ -159,6 +185,15 @@ public final class DumpFormatter {
         return text.toString();
     }
 
+    private static void appendAcquireTimeout(StringBuilder out, long timeoutMillis) {
+        if (timeoutMillis == PoolIntrospector.WAITS_FOREVER) {
+            out.append("acquire timeout: none - this pool waits forever for a connection, so a thread that finds it empty"
+                    + " hangs instead of failing\n");
+        } else if (timeoutMillis > 0) {
+            out.append("acquire timeout: ").append(Formats.duration(timeoutMillis * 1_000_000L)).append('\n');
+        }
+    }
+
     private static void appendWaiters(StringBuilder out, List<WaiterView> waiters) {
         if (waiters.isEmpty()) {
             out.append("waiting threads: none\n");
@@ -174,6 +209,9 @@ public final class DumpFormatter {
             out.append(" (+").append(waiters.size() - MAX_WAITERS_SHOWN).append(" more)");
         }
         out.append('\n');
+        for (int i = 0; i < Math.min(waiters.size(), WAITER_STACKS_SHOWN); i++) {
+            appendWaiterStack(out, waiters.get(i));
+        }
     }
 
     private static void appendSettings(StringBuilder out, Map<String, String> settings) {

@@ -22,6 +22,8 @@ public final class PoolState {
     public final PoolCounters counters;
     public final Map<String, String> settings;
     public final int maxConnections;
+    /** How long the pool lets an acquire wait, ms; {@code PoolIntrospector.WAITS_FOREVER} or {@code TIMEOUT_UNKNOWN}. */
+    public final long acquireTimeoutMillis;
     public final List<LeaseView> leases;
     public final List<WaiterView> waiters;
     public final List<HolderGroup> groups;
@@ -40,6 +42,7 @@ public final class PoolState {
         this.counters = pool.counters();
         this.settings = pool.settings();
         this.maxConnections = pool.maxConnections();
+        this.acquireTimeoutMillis = pool.acquireTimeoutMillis();
         this.groups = HolderGroup.byCallSite(leases);
         this.unseen = recording.startedAfterPools() ? Verdict.Unseen.TAKEN_BEFORE_ATTACH
                 : pool.untrackedLeases() > 0 ? Verdict.Unseen.NOT_TRACKED : Verdict.Unseen.NONE;

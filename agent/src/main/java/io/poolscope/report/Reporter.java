@@ -30,6 +30,8 @@ public final class Reporter implements RecordingListener {
         final java.util.concurrent.atomic.AtomicLong timeoutsSinceDump = new java.util.concurrent.atomic.AtomicLong();
         long lastExhaustionDumpNanos;
         boolean dumpedOnce;
+        long lastSlowAcquireDumpNanos;
+        boolean slowAcquireDumpedOnce;
     }
 
     private final Recording recording;
@@ -37,6 +39,7 @@ public final class Reporter implements RecordingListener {
     private volatile long leakThreshold;
     private volatile long dumpCooldown;
     private volatile long dumpInterval;
+    private volatile long slowAcquire;
     private final Map<PoolHandle, DumpState> dumpStates = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LogEvent> pendingLines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -53,6 +56,7 @@ public final class Reporter implements RecordingListener {
         this.leakThreshold = options.get(Option.LEAK_THRESHOLD);
         this.dumpCooldown = options.get(Option.DUMP_COOLDOWN);
         this.dumpInterval = options.get(Option.DUMP_INTERVAL);
+        this.slowAcquire = options.get(Option.SLOW_ACQUIRE);
     }
 
     /** Called on the scanner thread when a pool is first seen (JMX registers it there). */
@@ -73,6 +77,7 @@ public final class Reporter implements RecordingListener {
         this.leakThreshold = options.get(Option.LEAK_THRESHOLD);
         this.dumpCooldown = options.get(Option.DUMP_COOLDOWN);
         this.dumpInterval = options.get(Option.DUMP_INTERVAL);
+        this.slowAcquire = options.get(Option.SLOW_ACQUIRE);
     }
 
     public long leakThresholdNanos() {
@@ -140,6 +145,9 @@ public final class Reporter implements RecordingListener {
             reportSuspectedLeaks(nowNanos);
         }
         writeExhaustionDumps(nowNanos);
+        if (slowAcquire > 0) {
+            writeSlowAcquireDumps(nowNanos);
+        }
         if (dumpInterval > 0 && nowNanos - lastIntervalDumpNanos >= dumpInterval) {
             lastIntervalDumpNanos = nowNanos;
             for (PoolHandle pool : recording.pools()) {
@@ -175,6 +183,27 @@ public final class Reporter implements RecordingListener {
             log.event(dumpEvent(entry.getKey(), DumpReason.EXHAUSTED, heldBack, true));
             state.dumpedOnce = true;
             state.lastExhaustionDumpNanos = nowNanos;
+        }
+    }
+
+    /**
+     * A thread waiting longer than {@code slowAcquire}: the pool is dumped while the wait goes on, so
+     * a pool that waits forever shows its hang as a timeout would show it. At most one such dump per
+     * pool per cooldown.
+     */
+    private void writeSlowAcquireDumps(long nowNanos) {
+        for (PoolHandle pool : recording.pools()) {
+            List<io.poolscope.record.WaiterView> waiters = recording.waiters(pool);
+            if (waiters.isEmpty() || waiters.get(0).waitingNanos() < slowAcquire) {
+                continue;
+            }
+            DumpState state = dumpStates.computeIfAbsent(pool, key -> new DumpState());
+            if (state.slowAcquireDumpedOnce && nowNanos - state.lastSlowAcquireDumpNanos < dumpCooldown) {
+                continue;
+            }
+            log.event(dumpEvent(pool, DumpReason.SLOW_ACQUIRE, 0, true));
+            state.slowAcquireDumpedOnce = true;
+            state.lastSlowAcquireDumpNanos = nowNanos;
         }
     }
 

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionsTest {
 
-    private static final String ALL_OPTION_NAMES =
-            "leakThreshold, logFile, maxLogSize, maxLogFiles, logFormat, stacks, sampleRate, dumpInterval, dumpCooldown, maxStackDepth, maxLeases, maxCallSites";
+    /** Every option's name in the table's order: the order help, the start line and the problems list use. */
+    private static final String ALL_OPTION_NAMES = Option.ALL.stream().map(Option::name)
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private static Options parse(String agentArgument) {
         return Options.parse(agentArgument, new Properties());

@@ -59,6 +59,17 @@ final class HikariIntrospector implements PoolIntrospector {
                 Reflection.intValue(Reflection.call(pool, "getThreadsAwaitingConnection")));
     }
 
+    /** HikariCP turns {@code connectionTimeout=0} into {@code Integer.MAX_VALUE} ms: waiting forever. */
+    @Override
+    public long acquireTimeoutMillis(Object pool) {
+        Object timeout = Reflection.call(Reflection.field(pool, "config"), "getConnectionTimeout");
+        if (!(timeout instanceof Number)) {
+            return TIMEOUT_UNKNOWN;
+        }
+        long millis = ((Number) timeout).longValue();
+        return millis >= Integer.MAX_VALUE ? WAITS_FOREVER : millis;
+    }
+
     @Override
     public int maxConnections(Object pool) {
         return Reflection.intValue(Reflection.call(Reflection.field(pool, "config"), "getMaximumPoolSize"));
