@@ -348,7 +348,7 @@ public final class PoolApp {
     }
 
     static ObjectName poolMBean() throws Exception {
-        return new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(POOL_NAME));
+        return new ObjectName("poolscope:type=Pool,name=" + POOL_NAME);
     }
 
     static void waitForMBean() throws Exception {

@@ -195,8 +195,39 @@ public final class Verdict {
         return NUMBER_NAMES;
     }
 
+    /** What one of {@link #numbers()} means, for a tool's description of it. */
+    public static String describeNumber(String name) {
+        String description = NUMBER_DESCRIPTIONS.get(name);
+        if (description == null) {
+            throw new IllegalArgumentException("no verdict number " + name);
+        }
+        return description;
+    }
+
+    private static final Map<String, String> NUMBER_DESCRIPTIONS = descriptions(
+            "connectionsOut", "Connections out (poolscope's count, or the pool's where poolscope may have missed some)",
+            "connectionsSeen", "Connections out that poolscope saw taken",
+            "connectionsUnseen", "Connections out that poolscope did not see taken (attached later, or maxLeases reached)",
+            "maxConnections", "The pool's maximum size (-1 unknown)",
+            "threadsWaiting", "Threads waiting for a connection",
+            "connectionsAtCallSite", "Connections out that were taken at the call site the verdict names",
+            "heldPastLeakThreshold", "Of those, the ones held past leakThreshold (leak verdicts)",
+            "connectionsWithoutStack", "Connections out without a recorded acquisition stack",
+            "oldestHeldMillis", "The longest hold among the connections the verdict speaks of, in milliseconds",
+            "leakThresholdMillis", "leakThreshold in force, in milliseconds (0 = off)",
+            "timeouts", "Acquire timeouts so far",
+            "connectionFailures", "Connections that failed to open so far");
+
+    private static Map<String, String> descriptions(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
     private static final List<String> NUMBER_NAMES = Collections.unmodifiableList(new java.util.ArrayList<>(
-            new Builder().build(VerdictKind.HEALTHY, "").numbers().keySet()));
+            NUMBER_DESCRIPTIONS.keySet()));
 
     @Override
     public String toString() {

@@ -86,7 +86,7 @@ final class AgentProbe {
 
     /** One line about what the agent saw of pool {@code poolName}, for the benchmark's log. */
     String describe(String poolName) throws JMException {
-        ObjectName pool = new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(poolName));
+        ObjectName pool = new ObjectName("poolscope:type=Pool,name=" + poolName); // quoted only where a name needs it
         ObjectName agent = new ObjectName("poolscope:type=Agent");
         return "poolscope saw: acquires=" + server.getAttribute(pool, "Acquires")
                 + " waitMaxMillis=" + server.getAttribute(pool, "WaitMaxMillis")
