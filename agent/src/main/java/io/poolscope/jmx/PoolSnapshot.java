@@ -95,6 +95,11 @@ final class PoolSnapshot {
         Site(String callSite) {
             this.callSite = callSite;
         }
+
+        /** The row of the leases whose stack was not kept: last, as it names no method. */
+        boolean withoutStack() {
+            return CallSiteStatistics.WITHOUT_STACK.equals(callSite);
+        }
     }
 
     synchronized TabularData callSites() {
@@ -113,7 +118,8 @@ final class PoolSnapshot {
                 site.timeoutsWhileHeld = history.timeoutsWhileHeld();
             }
             List<Site> ranked = new ArrayList<>(sites.values());
-            ranked.sort((a, b) -> a.live != b.live ? Integer.compare(b.live, a.live)
+            ranked.sort((a, b) -> a.withoutStack() != b.withoutStack() ? Boolean.compare(a.withoutStack(), b.withoutStack())
+                    : a.live != b.live ? Integer.compare(b.live, a.live)
                     : a.longLeases != b.longLeases ? Long.compare(b.longLeases, a.longLeases)
                     : Long.compare(b.timeoutsWhileHeld, a.timeoutsWhileHeld));
             TabularDataSupport table = new TabularDataSupport(Tables.CALL_SITES);

@@ -69,7 +69,8 @@ final class Tables {
                                     SimpleType.STRING)));
             CALL_SITES = table("poolscope.CallSites", "Where connections are taken, the sites holding the most first",
                     composite("poolscope.CallSite", "One call site of the pool",
-                            item("index", "Rank: most connections out first, then the most long leases", SimpleType.INTEGER),
+                            item("index", "Rank: most connections out first, then the most long leases; the leases without"
+                                    + " a recorded stack last", SimpleType.INTEGER),
                             item("callSite", "The first application frame of the acquisition stack", SimpleType.STRING),
                             item("liveLeases", "Connections taken here and out now", SimpleType.INTEGER),
                             item("oldestAgeMillis", "How long the oldest of them has been out, in milliseconds (0 if none)",
