@@ -1,7 +1,8 @@
-# poolscope: make build | make demo [SCENARIO=leak] [DURATION=20] | make test | make test-matrix | make bench
+# poolscope: make build | make demo [SCENARIO=leak] [DURATION=20] [POOL=hikari] | make test | make test-matrix | make bench
 MVN      ?= mvn -B
 SCENARIO ?= leak
 DURATION ?= 20
+POOL     ?= hikari
 AGENT    := agent/target/poolscope-agent.jar
 APP      := test-app/target/poolscope-test-app.jar
 
@@ -11,7 +12,7 @@ build:
 	$(MVN) -q -DskipTests package
 
 demo: build
-	./test-app/demo.sh "$(AGENT)" "$(APP)" "$(SCENARIO)" "$(DURATION)"
+	./test-app/demo.sh "$(AGENT)" "$(APP)" "$(SCENARIO)" "$(DURATION)" "$(POOL)"
 
 test:
 	$(MVN) verify

@@ -12,7 +12,8 @@
 # for stacks=off; skipped with a message when that folder is absent or the bench's HikariCP is not 7.x.
 #
 # Knobs: BENCH_FORKS, BENCH_WARMUP and BENCH_ITERATIONS (iterations), BENCH_TIME (per iteration),
-# BENCH_THREADS ("1 4"), BENCH_CONFIGS, BENCH_PARTS ("h2 postgres memory alloc startup"), BENCH_PG_FORKS,
+# BENCH_THREADS ("1 4"), BENCH_CONFIGS, BENCH_PARTS ("h2 pools postgres memory alloc startup"), BENCH_POOLS
+# (the pools part's libraries, "dbcp2 tomcat-jdbc c3p0 vibur agroal druid h2"), BENCH_PG_FORKS,
 # BENCH_STARTUP_RUNS, BENCH_OUT, BENCH_JAVA21 (a JDK 21+ java for the virtual-thread memory case, by
 # default temurin-25's); BENCH_KEEP=1 keeps the other JMH results of the previous run, to repeat only
 # some of them. Run it on an otherwise idle machine: the load average is logged before each JMH run.
@@ -31,7 +32,8 @@ else
 fi
 threads_list=${BENCH_THREADS:-1 4}
 configs=${BENCH_CONFIGS:-NO_AGENT STACKS_OFF STACKS_AUTO STACKS_FULL POOL_LEAK_DETECTION FLOOR_AGENT}
-parts=" ${BENCH_PARTS:-h2 postgres memory alloc startup} "
+parts=" ${BENCH_PARTS:-h2 pools postgres memory alloc startup} "
+pools_list=${BENCH_POOLS:-dbcp2 tomcat-jdbc c3p0 vibur agroal druid h2}
 java21=${BENCH_JAVA21:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}  # runs the virtual-thread memory case
 agent=$root/agent/target/poolscope-agent.jar
 app=$root/test-app/target/poolscope-test-app.jar
@@ -102,6 +104,17 @@ if [[ $parts == *" h2 "* ]]; then
     for threads in $threads_list; do
         for config in $configs; do
             jmh "h2-$config-t$threads" "$config" "$threads" "$forks" 'io\.poolscope\.bench\.(Lease|Query)Benchmark'
+        done
+    done
+fi
+
+# The other pool libraries: getConnection + close at depth 60, 1 thread; HikariCP is the h2 part.
+if [[ $parts == *" pools "* ]]; then
+    for pool in $pools_list; do
+        pool_configs="NO_AGENT POOL_LEAK_DETECTION STACKS_OFF STACKS_AUTO"
+        [ "$pool" = h2 ] && pool_configs="NO_AGENT STACKS_OFF STACKS_AUTO"  # H2's pool has no leak detection
+        for config in $pool_configs; do
+            jmh "pool-$pool-$config-t1" "$config" 1 "$forks" 'io\.poolscope\.bench\.LeaseBenchmark' -p pool="$pool" -p depth=60
         done
     done
 fi

@@ -122,6 +122,8 @@ class Runs:
         self.by_key = {}
         for e in entries:
             p = e["params"]
+            if p.get("pool", "hikari") != "hikari":
+                continue  # the other pools have a table of their own (pool_table)
             key = (e["benchmark"], p["database"], p["config"], e["threads"], int(p["depth"]))
             self.by_key[key] = e
 
@@ -141,6 +143,42 @@ class Runs:
 
     def values(self, index, benchmark, database):
         return sorted({k[index] for k in self.by_key if k[0] == benchmark and k[1] == database})
+
+
+POOL_DEPTH = 60
+
+
+def pool_table(entries, lines):
+    """Per pool library, getConnection + close at one depth, 1 thread: no agent, the pool's own leak
+    detection, stacks=off and the default, against the targets set by HikariCP's leak detection."""
+    by_pool = {}
+    for e in entries:
+        p = e["params"]
+        if e["benchmark"] == LEASE and p["database"] == "H2" and int(p["depth"]) == POOL_DEPTH and e["threads"] == 1:
+            by_pool.setdefault(p.get("pool", "hikari"), {})[p["config"]] = Score(e["primaryMetric"]["score"], e["primaryMetric"]["scoreError"])
+    if len(by_pool) < 2:
+        return
+    hikari = by_pool.get("hikari", {})
+    hikari_leak = hikari["POOL_LEAK_DETECTION"].minus(hikari["NO_AGENT"]) if "POOL_LEAK_DETECTION" in hikari and "NO_AGENT" in hikari else None
+    lines.append("## Every pool: getConnection + close, H2, depth %d, 1 thread\n" % POOL_DEPTH)
+    if hikari_leak:
+        lines.append("Targets: stacks=off adds at most +100 ns; the default adds at most 10%% of what HikariCP's own leak detection adds to HikariCP (%s ns, so ≤ %.0f ns).\n" % (
+            hikari_leak.text(sign=True), hikari_leak.value * 0.10))
+    lines.append("| pool | no agent ns/op | own leak detection extra ns | stacks=off extra ns | target | default extra ns | target |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for pool in sorted(by_pool, key=lambda name: (name != "hikari", name)):
+        r = by_pool[pool]
+        base = r.get("NO_AGENT")
+        if not base:
+            continue
+        def extra(config):
+            return r[config].minus(base) if config in r else None
+        leak, off, auto = extra("POOL_LEAK_DETECTION"), extra("STACKS_OFF"), extra("STACKS_AUTO")
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            pool, base.text(), leak.text(sign=True) if leak else "none",
+            off.text(sign=True) if off else "", verdict(off.value <= 100) if off else "",
+            auto.text(sign=True) if auto else "", verdict(auto.value <= hikari_leak.value * 0.10) if auto and hikari_leak else ""))
+    lines.append("")
 
 
 def lease_tables(runs, lines):
@@ -451,6 +489,7 @@ def main():
     floor_table(runs, lines)
     share_table(runs, lines)
     query_table(runs, lines)
+    pool_table(entries, lines)
     if memory:
         memory_table(memory, lines)
         thread_memory_table(memory, lines)

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs the shop under the agent and prints what poolscope found.
-# usage: demo.sh AGENT_JAR APP_JAR SCENARIO SECONDS
+# usage: demo.sh AGENT_JAR APP_JAR SCENARIO SECONDS [POOL]
 set -euo pipefail
-agent=$1 app=$2 scenario=$3 seconds=$4
+agent=$1 app=$2 scenario=$3 seconds=$4 pool=${5:-hikari}
 out=test-app/target/demo
 mkdir -p "$out"
 log="$out/poolscope.log"
 rm -f "$log"
 
-echo "Running the shop (scenario '$scenario') for ${seconds}s under poolscope; its log: $log"
-java "-javaagent:$agent=leakThreshold=2s,logFile=$log" -jar "$app" --scenario "$scenario" --seconds "$seconds" \
+echo "Running the shop (scenario '$scenario', pool $pool) for ${seconds}s under poolscope; its log: $log"
+java "-javaagent:$agent=leakThreshold=2s,logFile=$log" -jar "$app" --scenario "$scenario" --seconds "$seconds" --pool "$pool" \
     > "$out/app.out" 2> "$out/app.err"
 echo "The application says: $(grep '^summary:' "$out/app.out" || echo '(no summary)')"
 echo

@@ -10,7 +10,7 @@ import java.util.Enumeration;
  * for {@code com.zaxxer.}), everything else from its parent. Optionally refuses {@code io.poolscope.*},
  * as an OSGi bundle or JBoss module does unless told to delegate it to the boot class loader.
  */
-final class IsolatingLoader extends URLClassLoader {
+public final class IsolatingLoader extends URLClassLoader {
 
     static {
         registerAsParallelCapable();
@@ -19,7 +19,7 @@ final class IsolatingLoader extends URLClassLoader {
     private static final String OWN = "com.zaxxer.";
     private final boolean refusePoolscope;
 
-    IsolatingLoader(String name, URL[] jars, boolean refusePoolscope) {
+    public IsolatingLoader(String name, URL[] jars, boolean refusePoolscope) {
         super(name, jars, IsolatingLoader.class.getClassLoader());
         this.refusePoolscope = refusePoolscope;
     }

@@ -145,8 +145,13 @@ public final class PoolApp {
      * the next acquire times out.
      */
     static void late() throws Exception {
-        HikariDataSource pool = pool(2, 500);
+        int heldBefore = Integer.getInteger("heldBeforeAttach", 0);
+        HikariDataSource pool = pool(2 + heldBefore, 500);
         Workers.run(pool, 2, 5, 0);
+        List<Connection> early = new ArrayList<>();
+        for (int i = 0; i < heldBefore; i++) {
+            early.add(pool.getConnection()); // out before poolscope is attached
+        }
         readyAndWait();
         new LeakyRepository(pool).leak();
         new LeakyRepository(pool).leak();
@@ -158,6 +163,13 @@ public final class PoolApp {
         System.out.println("leaked");
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in)).readLine();
+        if (heldBefore > 0) {
+            for (Connection connection : early) {
+                connection.close();
+            }
+            System.out.println("result earlyReturned=" + early.size());
+            printPoolAttributes();
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ public abstract class PoolKind {
     /** What the scenario asks of the pool. */
     public static final class Settings {
         /** The pool's own name, for pools that take one. */
-        public final String name = ContractApp.POOL_NAME;
+        public final String name;
         public final String url;
         public final String user = "sa";
         public final String password = ContractApp.PASSWORD;
@@ -23,6 +23,11 @@ public abstract class PoolKind {
         public final int reclaimAfterSeconds;
 
         Settings(String url, int maxConnections, long acquireTimeoutMillis, int reclaimAfterSeconds) {
+            this(ContractApp.POOL_NAME, url, maxConnections, acquireTimeoutMillis, reclaimAfterSeconds);
+        }
+
+        Settings(String name, String url, int maxConnections, long acquireTimeoutMillis, int reclaimAfterSeconds) {
+            this.name = name;
             this.url = url;
             this.maxConnections = maxConnections;
             this.acquireTimeoutMillis = acquireTimeoutMillis;

@@ -37,13 +37,13 @@ public final class AgentMain {
     }
 
     public static void premain(String argument, Instrumentation instrumentation) {
-        start(argument, instrumentation, false);
+        start(argument, instrumentation);
     }
 
     public static void agentmain(String argument, Instrumentation instrumentation) {
         Command command = Command.parse(argument);
         if (command.name == null) {
-            start(argument, instrumentation, true);
+            start(argument, instrumentation);
             return;
         }
         String answer;
@@ -88,7 +88,7 @@ public final class AgentMain {
         switch (command.name) {
             case "attach": {
                 if (!active) {
-                    String problem = start(command.options, instrumentation, true);
+                    String problem = start(command.options, instrumentation);
                     if (problem != null) {
                         throw new IllegalStateException(problem);
                     }
@@ -152,8 +152,8 @@ public final class AgentMain {
         return out.toString();
     }
 
-    /** Starts poolscope ({@code attached}: in a JVM already running); returns the failure, or null. */
-    private static synchronized String start(String argument, Instrumentation instrumentation, boolean attached) {
+    /** Starts poolscope; returns the failure, or null. */
+    private static synchronized String start(String argument, Instrumentation instrumentation) {
         try {
             String active = System.getProperty(ACTIVE_PROPERTY);
             if (active != null) {
@@ -169,7 +169,7 @@ public final class AgentMain {
                 System.err.println(Option.helpText());
             }
             BootBridge.define(instrumentation);
-            AgentRuntime.start(options, instrumentation, attached);
+            AgentRuntime.start(options, instrumentation);
             AgentRuntime.argument(argument);
             return null;
         } catch (Throwable error) {

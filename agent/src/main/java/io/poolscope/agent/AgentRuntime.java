@@ -64,8 +64,7 @@ final class AgentRuntime {
         return started;
     }
 
-    /** {@code attached}: the JVM ran before poolscope, so its pools may have connections out that poolscope never saw taken. */
-    static synchronized void start(Options options, Instrumentation instrumentation, boolean attached) {
+    static synchronized void start(Options options, Instrumentation instrumentation) {
         long startMillis = System.currentTimeMillis();
         String logFile = options.get(Option.LOG_FILE);
         Log log = new LazyLog(() -> openLog(options, startMillis));
@@ -76,13 +75,15 @@ final class AgentRuntime {
                 session.scanner.later(session.jmx::adapterSkipped);
             }
         });
-        Session session = open(options, log, attached);
+        Session session = open(options, log);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
                 () -> Installer.build(instrumentation, adapters, log, skipped));
         instrumentation.addTransformer(filter, true);
-        retransformLoaded(instrumentation, filter, log);
+        if (retransformLoaded(instrumentation, filter, log)) {
+            session.recording.poolsMayPredateRecording(); // attached to a JVM whose pools may have connections out
+        }
 
         session.scanner.start(() -> {
             log.info("poolscope " + Version.version() + " active; options " + options.describe());
@@ -106,8 +107,8 @@ final class AgentRuntime {
         Bridge.install(session.recording.recorder()); // last: recording starts only once everything above is in place
     }
 
-    private static Session open(Options options, Log log, boolean startedAfterPools) {
-        Recording recording = new Recording(options, PoolAdapters::introspectorFor, startedAfterPools);
+    private static Session open(Options options, Log log) {
+        Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
@@ -259,7 +260,8 @@ final class AgentRuntime {
         argument = join(argument, newArgument);
         long startMillis = System.currentTimeMillis();
         Log log = new LazyLog(() -> openLog(options, startMillis));
-        Session session = open(options, log, true); // connections taken while off were not seen
+        Session session = open(options, log);
+        session.recording.poolsMayPredateRecording(); // connections taken while off are not in the new recording
         session.scanner.start(() -> log.info("poolscope " + Version.version() + " attached again; options "
                 + options.describe()));
         current = session;
@@ -373,11 +375,14 @@ final class AgentRuntime {
                 options.get(Option.MAX_LOG_SIZE), options.get(Option.MAX_LOG_FILES), json, pid, start);
     }
 
-    /** Pool classes loaded before the agent (when attached to a running JVM) get the advice now. */
-    private static void retransformLoaded(Instrumentation instrumentation, TargetFilter filter, Log log) {
+    /**
+     * Pool classes loaded before the agent (when attached to a running JVM) get the advice now.
+     * Returns whether there were any: then pools may have had connections out before the agent.
+     */
+    private static boolean retransformLoaded(Instrumentation instrumentation, TargetFilter filter, Log log) {
         List<Class<?>> loaded = filter.alreadyLoaded(instrumentation);
         if (loaded.isEmpty()) {
-            return;
+            return false;
         }
         try {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
@@ -387,5 +392,6 @@ final class AgentRuntime {
         } catch (Exception | LinkageError e) {
             log.warn("poolscope: could not instrument the pool classes already loaded (" + e + ")");
         }
+        return true;
     }
 }

@@ -72,9 +72,17 @@ public interface Recorder {
      */
     void reclaimed(Object connectionKey);
 
-    /** The pool starts opening a physical connection; returns a start time for {@link #createEnd}. */
+    /**
+     * The pool starts opening a physical connection; returns a start time for {@link #createEnd}.
+     * {@code pool} may be {@code null}, as in {@link #createEnd}.
+     */
     long createStart(Object pool);
 
-    /** The pool finished opening a physical connection, or failed with {@code thrown}. */
+    /**
+     * The pool finished opening a physical connection, or failed with {@code thrown}. {@code pool}
+     * may be {@code null} where the creating method cannot see its pool object (H2's pool asks its
+     * data source): it means the pool of this thread's innermost acquire under way, and outside
+     * an acquire nothing is recorded.
+     */
     void createEnd(Object pool, long startNanos, Throwable thrown);
 }

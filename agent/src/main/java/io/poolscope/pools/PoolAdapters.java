@@ -1,5 +1,7 @@
 package io.poolscope.pools;
 
+import io.poolscope.pools.c3p0.C3p0Adapter;
+import io.poolscope.pools.h2.H2PoolAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
 
 import java.util.Arrays;
@@ -10,7 +12,9 @@ import java.util.List;
 public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
-            new HikariAdapter()));
+            new HikariAdapter(),
+            new C3p0Adapter(),
+            new H2PoolAdapter()));
 
     private PoolAdapters() {
     }

@@ -56,6 +56,51 @@ public final class Reflection {
         }
     }
 
+    /**
+     * The value of an instance field of any access, declared by the target's class or one of its
+     * superclasses (c3p0's package-private {@code rp}, a captured {@code val$...} of a local class),
+     * or {@code null}. Needs {@code setAccessible}, as {@link #field} explains.
+     */
+    public static Object declaredField(Object target, String name) {
+        if (target == null) {
+            return null;
+        }
+        try {
+            for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+                Field field;
+                try {
+                    field = type.getDeclaredField(name);
+                } catch (NoSuchFieldException notHere) {
+                    continue;
+                }
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    return null;
+                }
+                if (!field.canAccess(target)) {
+                    openToPoolscope(type);
+                    field.setAccessible(true);
+                }
+                return field.get(target);
+            }
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * The result of a public static no-argument method of {@code className} as {@code loader} sees
+     * it (a pool library's registry), or {@code null}.
+     */
+    public static Object callStatic(ClassLoader loader, String className, String method) {
+        try {
+            Class<?> type = Class.forName(className, false, loader);
+            return type.getMethod(method).invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
     private static void openToPoolscope(Class<?> type) {
         Module module = type.getModule();
         Module poolscope = Reflection.class.getModule();

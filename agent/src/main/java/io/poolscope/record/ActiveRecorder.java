@@ -369,7 +369,7 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
-            PoolHandle handle = pools.handleFor(pool);
+            PoolHandle handle = pools.handleFor(pool != null ? pool : acquiringPool());
             if (handle == null) {
                 return;
             }
@@ -382,6 +382,16 @@ public final class ActiveRecorder implements Recorder {
         } catch (Throwable error) {
             errors.record(error);
         }
+    }
+
+    /** The raw pool of this thread's innermost acquire still waiting, or {@code null}. */
+    private Object acquiringPool() {
+        AcquireFrame frame = frames.find(Thread.currentThread());
+        if (frame == null || frame.levels == 0) {
+            return null;
+        }
+        int top = frame.top();
+        return frame.states[top] == AcquireFrame.WAITING ? frame.pools[top] : null;
     }
 
     // ------------------------------------------------------------------ for the scanner

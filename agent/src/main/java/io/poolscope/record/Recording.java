@@ -32,34 +32,33 @@ public final class Recording {
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
-    private final boolean startedAfterPools;
     private StackMode stackMode;
     private int sampleRate;
     /** Set when the stack mode changed: the scanner recounts the leases out that stacks=auto counts. */
     private volatile boolean recountLiveLeases;
 
-    /** A recording that starts with the JVM, before any pool. */
-    public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
-        this(options, introspectors, false);
-    }
+    private volatile boolean poolsMayPredate;
 
     /**
-     * @param startedAfterPools whether pools may have handed out connections before this recording
-     *                          began (attached to a running JVM, or turned on again after off)
+     * The recording started in a JVM whose pools may already have had connections out (attached to a
+     * running JVM, or attached again after {@code off}): the pool's own count of connections out, less
+     * the leases recorded, is then what was taken before.
      */
-    public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors, boolean startedAfterPools) {
-        this.startedAfterPools = startedAfterPools;
+    public void poolsMayPredateRecording() {
+        poolsMayPredate = true;
+    }
+
+    public boolean poolsMayPredate() {
+        return poolsMayPredate;
+    }
+
+    public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
         LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
         this.pools = new PoolRegistry(introspectors, leases, options.get(Option.MAX_CALL_SITES));
         this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH));
         this.stackMode = options.get(Option.STACKS);
         this.sampleRate = options.get(Option.SAMPLE_RATE);
         this.recorder = new ActiveRecorder(pools, leases, frames, new StackPolicy(stackMode, sampleRate), callSites, errors);
-    }
-
-    /** Whether pools may hold connections taken before this recording began (it was attached, or turned on again). */
-    public boolean startedAfterPools() {
-        return startedAfterPools;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class DumpFormatter {
                 .append(") - ").append(reason.text()).append(" - ").append(Formats.timestamp(state.nowMillis)).append(" ====\n");
         out.append("verdict: ").append(state.verdict.text()).append('\n');
         appendCounters(out, state, suppressedSinceLast);
+        appendOutSinceBeforeAttach(out, state);
         appendHolders(out, state);
         appendAcquireTimeout(out, state.acquireTimeoutMillis);
         appendWaiters(out, state.waiters);
@@ -183,6 +184,17 @@ public final class DumpFormatter {
             shown++;
         }
         return text.toString();
+    }
+
+    private static void appendOutSinceBeforeAttach(StringBuilder out, PoolState state) {
+        if (state.outSinceBeforeAttach > 0) {
+            out.append("out since before attach: ").append(state.outSinceBeforeAttach)
+                    .append(state.outSinceBeforeAttach == 1 ? " connection" : " connections")
+                    .append(" (the pool counts ").append(state.leases.size() + state.outSinceBeforeAttach)
+                    .append(" out, poolscope has seen ")
+                    .append(state.leases.size()).append(" taken); taken before poolscope was attached, so their holders")
+                    .append(" and stacks are unknown; their return is not counted as an error\n");
+        }
     }
 
     private static void appendAcquireTimeout(StringBuilder out, long timeoutMillis) {

@@ -27,6 +27,11 @@ public final class PoolState {
     public final List<LeaseView> leases;
     public final List<WaiterView> waiters;
     public final List<HolderGroup> groups;
+    /**
+     * Connections out that were taken before poolscope was attached: the pool's own count less the
+     * leases poolscope tracks; 0 when poolscope ran from before the pool, or the pool does not count.
+     */
+    public final int outSinceBeforeAttach;
     public final Verdict verdict;
     /** Whether the pool may hold connections poolscope did not see taken. */
     public final Verdict.Unseen unseen;
@@ -44,10 +49,13 @@ public final class PoolState {
         this.maxConnections = pool.maxConnections();
         this.acquireTimeoutMillis = pool.acquireTimeoutMillis();
         this.groups = HolderGroup.byCallSite(leases);
-        this.unseen = recording.startedAfterPools() ? Verdict.Unseen.TAKEN_BEFORE_ATTACH
+        this.unseen = recording.poolsMayPredate() ? Verdict.Unseen.TAKEN_BEFORE_ATTACH
                 : pool.untrackedLeases() > 0 ? Verdict.Unseen.NOT_TRACKED : Verdict.Unseen.NONE;
         // read before and after the leases: a lease taken or returned meanwhile counts in only one of them
         int poolActive = before.active() < 0 || counters.active() < 0 ? -1 : Math.min(before.active(), counters.active());
+        // with leases over maxLeases untracked, the difference would count them too: not shown then
+        this.outSinceBeforeAttach = recording.poolsMayPredate() && pool.untrackedLeases() == 0
+                && poolActive > leases.size() ? poolActive - leases.size() : 0;
         this.verdict = Verdict.of(maxConnections, poolActive, groups, leases, waiters, stats, leakThresholdNanos, unseen);
     }
 

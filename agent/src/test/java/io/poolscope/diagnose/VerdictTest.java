@@ -45,7 +45,10 @@ class VerdictTest {
             public PoolCounters counters(Object pool) {
                 return poolActive < 0 ? PoolCounters.UNKNOWN : new PoolCounters(poolActive, 0, poolActive, 0);
             }
-        }, attached);
+        });
+        if (attached) {
+            recording.poolsMayPredateRecording();
+        }
         pool = new FakePool(recording.recorder(), "orders");
         app = new FakeApp(pool);
     }

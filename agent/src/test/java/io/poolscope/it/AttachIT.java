@@ -40,6 +40,34 @@ class AttachIT {
         }
     }
 
+    @Test
+    void connectionsOutBeforeTheAttachAreShownAsSuchAndTheirReturnIsNoError() throws Exception {
+        Path log = Files.createTempDirectory("poolscope-attach").resolve("poolscope.log");
+        try (ForkedJvm jvm = ForkedJvm.builder().jvmArg("-DheldBeforeAttach=1").args("late").start()) {
+            jvm.awaitReady();
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(jvm.pid()));
+            try {
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "logFile=" + log);
+            } finally {
+                vm.detach();
+            }
+            ForkedJvm.awaitText("the retransformation", () -> read(log),
+                    text -> text.contains("instrumented com.zaxxer.hikari.pool.PoolEntry (retransformed)"), Duration.ofSeconds(20));
+            jvm.proceed();
+            ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+            assertEquals("true", jvm.result("timeout"), jvm.stdout());
+            String text = ForkedJvm.awaitText("the exhaustion dump", () -> read(log),
+                    t -> t.contains("==== end of poolscope dump"), Duration.ofSeconds(5));
+            assertTrue(text.contains("out since before attach: 1 connection (the pool counts 3 out, poolscope has seen 2 taken)"), text);
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            assertEquals("1", jvm.result("earlyReturned"), jvm.stdout());
+            assertEquals("0", jvm.result("Releases"), "a connection taken before the attach is not counted: " + jvm.stdout());
+            assertEquals("0", jvm.result("Failures"), jvm.stdout());
+            assertEquals("2", jvm.result("LeasesOut"), jvm.stdout());
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";

@@ -217,4 +217,26 @@ class CliIT {
             assertEquals(0, jvm.awaitExit());
         }
     }
+
+    @Test
+    void cliOnJdk25AttachesToThisJdk() throws Exception {
+        assumeTrue(Files.isDirectory(ForkedJvm.JDK_25), "no JDK 25 at " + ForkedJvm.JDK_25 + "; skipped");
+        String jdk25 = ForkedJvm.JDK_25.toString();
+        try (ForkedJvm jvm = ForkedJvm.builder().args("late").start()) {
+            jvm.awaitReady();
+            String pid = String.valueOf(jvm.pid());
+            Run attach = cliWithJvmArgs(jdk25, List.of(), "attach", pid, "leakThreshold=200ms");
+            assertEquals(0, attach.exit, attach.toString());
+            assertTrue(attach.out.contains("attached to pid " + pid), attach.toString());
+            jvm.proceed();
+            ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+            Run dump = cliWithJvmArgs(jdk25, List.of(), "dump", pid);
+            assertEquals(0, dump.exit, dump.toString());
+            assertTrue(dump.out.contains("at scenarios.PoolApp$LeakyRepository.leak(PoolApp.java:"), dump.toString());
+            Run status = cliWithJvmArgs(jdk25, List.of(), "status", pid);
+            assertEquals(0, status.exit, status.toString());
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
+        }
+    }
 }

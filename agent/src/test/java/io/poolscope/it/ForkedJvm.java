@@ -181,15 +181,28 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
-    /** The test classes, then the jars of {@code common} and of {@code libFolders} that {@code include} accepts. */
+    /**
+     * The test classes, then the jars of {@code common} and of {@code libFolders} that {@code include}
+     * accepts. A folder that holds an H2 jar (H2's own pool, another H2 version) replaces the H2 of
+     * {@code common}.
+     */
     static String classPath(List<String> libFolders, Predicate<String> include) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(TEST_CLASSES.toAbsolutePath().toString());
-        entries.addAll(jars("common", include));
+        boolean ownH2 = false;
+        for (String folder : libFolders) {
+            ownH2 |= !jars(folder, ForkedJvm::isH2).isEmpty();
+        }
+        boolean commonH2 = !ownH2;
+        entries.addAll(jars("common", include.and(jar -> commonH2 || !isH2(jar))));
         for (String folder : libFolders) {
             entries.addAll(jars(folder, include));
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    private static boolean isH2(String jarName) {
+        return jarName.startsWith("h2-") && jarName.endsWith(".jar");
     }
 
     private static List<String> jars(String folder) throws IOException {

@@ -62,7 +62,15 @@ final class PoolMatrix {
             new Entry("Hikari", "hikari-6", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
-                    Feature.WAITS_FOREVER)));
+                    Feature.WAITS_FOREVER),
+            new Entry("C3p0", "c3p0-0.9.5", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("C3p0", "c3p0-0.10", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("C3p0", "c3p0-0.14", NEWEST, "c3p0", "contract-pool", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("H2Pool", "h2-2.2", OLDER, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
+            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException")));
 
     private PoolMatrix() {
     }

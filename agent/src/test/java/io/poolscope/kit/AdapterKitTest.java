@@ -240,6 +240,45 @@ class AdapterKitTest {
         Contract.assertBalanced(recording, pool);
     }
 
+    // ---- a creation that cannot see its pool (H2's pool asks its data source) ----
+
+    @Test
+    void aCreationNamingNoPoolCountsForTheAcquireUnderWayOnItsThread() throws Exception {
+        FakePool h2 = new FakePool(recorder, "h2");
+        FakePool outer = new FakePool(recorder, "outer");
+        // the H2 pool's acquire nested in another pool's (a pool over it): the innermost one opens
+        Object outerAcquire = recorder.acquireStart(outer);
+        h2.getConnectionOpeningItUnnamed(new Object(), null);
+        recorder.leased(outer, new Object());
+        recorder.acquireExit(outerAcquire, null);
+        SQLException refused = new SQLException("Database \"missing\" not found");
+        assertThrows(SQLException.class, () -> h2.getConnectionOpeningItUnnamed(new Object(), refused));
+
+        assertEquals(1, stats("h2").creates().count());
+        assertEquals(1, stats("h2").createFailures());
+        assertTrue(stats("h2").lastCreateFailure().contains("not found"), stats("h2").lastCreateFailure());
+        assertEquals(0, stats("outer").creates().count());
+        assertEquals(0, stats("outer").createFailures());
+        assertEquals(2, stats("h2").acquires());
+        assertEquals(1, stats("outer").acquires());
+        Contract.assertBalanced(recording, "h2", "outer");
+    }
+
+    @Test
+    void aCreationNamingNoPoolOutsideAnAcquireCountsForNoPool() {
+        FakePool pool = new FakePool(recorder, "h2");
+        pool.getConnection(new Object());
+
+        long start = recorder.createStart(null); // the data source used directly, by another library
+        recorder.createEnd(null, start, new SQLException("refused"));
+        recorder.createEnd(null, recorder.createStart(null), null);
+
+        assertEquals(0, stats("h2").creates().count());
+        assertEquals(0, stats("h2").createFailures());
+        assertEquals(1, recording.pools().size());
+        Contract.assertBalanced(recording, pool);
+    }
+
     // ---- other threads ----
 
     @Test

@@ -42,6 +42,25 @@ public final class FakePool implements CountedPool {
         return connection;
     }
 
+    /**
+     * A successful acquire that opens {@code connection} first, through a data source that does not
+     * know the pool (H2's pool asks its {@code JdbcDataSource}): the creation names no pool.
+     * {@code failure}, if not {@code null}, is the driver's refusal: the acquire fails with it.
+     */
+    public <E extends SQLException> Object getConnectionOpeningItUnnamed(Object connection, E failure) throws E {
+        acquireCalls++;
+        Object token = recorder.acquireStart(this);
+        long start = recorder.createStart(null);
+        recorder.createEnd(null, start, failure);
+        if (failure != null) {
+            exit(token, failure);
+            throw failure;
+        }
+        recorder.leased(this, connection);
+        exit(token, null);
+        return connection;
+    }
+
     /** An acquire that gives up with the pool's own timeout exception. */
     public void getConnectionTimingOut() throws SQLTransientConnectionException {
         failAcquire(new SQLTransientConnectionException(name + " - Connection is not available, request timed out"));

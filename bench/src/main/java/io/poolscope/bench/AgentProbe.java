@@ -1,6 +1,5 @@
 package io.poolscope.bench;
 
-import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -58,6 +57,10 @@ final class AgentProbe {
                 throw new IllegalStateException(configuration + " expects stacks=" + configuration.stacks()
                         + " but the agent runs with stacks=" + stacks);
             }
+            // a pool whose adapter matched nothing would measure an agent that does no work
+            if (((Number) server.getAttribute(poolMBean(), "Acquires")).longValue() == 0) {
+                throw new IllegalStateException(configuration + ": the agent recorded no acquire on the benchmark's pool");
+            }
         }
     }
 
@@ -85,14 +88,27 @@ final class AgentProbe {
     }
 
     /** One line about what the agent saw of pool {@code poolName}, for the benchmark's log. */
-    String describe(String poolName) throws JMException {
-        ObjectName pool = new ObjectName("poolscope:type=Pool,name=" + poolName); // quoted only where a name needs it
+    String describe() throws Exception {
+        ObjectName pool = poolMBean();
         ObjectName agent = new ObjectName("poolscope:type=Agent");
         return "poolscope saw: acquires=" + server.getAttribute(pool, "Acquires")
                 + " waitMaxMillis=" + server.getAttribute(pool, "WaitMaxMillis")
                 + " verdict='" + server.getAttribute(pool, "Verdict") + "'"
                 + " callSitesStored=" + server.getAttribute(agent, "CallSitesStored")
                 + " internalErrors=" + server.getAttribute(agent, "InternalErrors");
+    }
+
+    /** The MBean of the benchmark's one pool, whatever the library names it. */
+    private ObjectName poolMBean() throws Exception {
+        ObjectName query = new ObjectName("poolscope:type=Pool,*");
+        long deadline = System.currentTimeMillis() + REGISTRATION_WAIT_MILLIS;
+        while (server.queryNames(query, null).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the agent registered no pool MBean: did it instrument this pool library?");
+            }
+            Thread.sleep(20);
+        }
+        return server.queryNames(query, null).iterator().next();
     }
 
     private Map<String, String> options() throws Exception {

@@ -58,7 +58,7 @@ public abstract class PoolBenchmark {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         if (config.usesAgent()) {
-            System.out.println(new AgentProbe().describe("bench"));
+            System.out.println(new AgentProbe().describe());
         } else if (config.floorAgent()) {
             System.out.println(AgentProbe.describeFloorAgent());
         }

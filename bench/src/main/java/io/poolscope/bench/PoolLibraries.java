@@ -5,7 +5,8 @@ import java.util.List;
 /** The pool libraries the benchmarks can run on. */
 final class PoolLibraries {
 
-    private static final List<PoolLibrary> ALL = List.of(new HikariLibrary());
+    private static final List<PoolLibrary> ALL = List.of(new HikariLibrary(), new Dbcp2Library(), new TomcatJdbcLibrary(),
+            new C3p0Library(), new ViburLibrary(), new AgroalLibrary(), new DruidLibrary(), new H2PoolLibrary());
 
     private PoolLibraries() {
     }

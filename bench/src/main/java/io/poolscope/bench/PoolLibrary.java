@@ -8,6 +8,9 @@ import javax.sql.DataSource;
  */
 public interface PoolLibrary {
 
+    /** A leak threshold, in seconds, that a benchmark's leases never reach. */
+    int NEVER_SECONDS = 600;
+
     /** The name the benchmarks' {@code pool} parameter uses, e.g. "hikari". */
     String name();
 

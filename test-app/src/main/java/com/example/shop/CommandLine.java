@@ -6,7 +6,7 @@ import java.time.Duration;
 public final class CommandLine {
 
     public static final String USAGE =
-            "usage: java -jar poolscope-test-app.jar [--scenario NAME] [--seconds N] [--pool-size N] [--threads N]";
+            "usage: java -jar poolscope-test-app.jar [--scenario NAME] [--seconds N] [--pool-size N] [--threads N] [--pool LIBRARY]";
 
     private final boolean helpRequested;
     private final String scenarioName;
@@ -48,6 +48,12 @@ public final class CommandLine {
                     break;
                 case "--pool-size":
                     settings = settings.withPoolSize(positive(option, value));
+                    break;
+                case "--pool":
+                    if (!com.example.shop.pool.ShopPools.NAMES.contains(value)) {
+                        throw new UsageException("--pool needs one of " + com.example.shop.pool.ShopPools.NAMES + ", got '" + value + "'");
+                    }
+                    settings = settings.withPool(value);
                     break;
                 case "--threads":
                     settings = settings.withThreads(positive(option, value));

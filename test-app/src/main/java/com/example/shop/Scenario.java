@@ -1,7 +1,5 @@
 package com.example.shop;
 
-import com.zaxxer.hikari.HikariConfig;
-
 /** One way of running the shop, usually one way of getting the connection pool into trouble. */
 public interface Scenario {
 
@@ -10,10 +8,6 @@ public interface Scenario {
 
     /** One line for the help text. */
     String description();
-
-    /** Called before the pool starts, for scenarios whose outage is a pool misconfiguration. */
-    default void configurePool(HikariConfig config) {
-    }
 
     /** Drives the shop for the configured duration and returns once the shoppers have stopped. */
     void run(ShopContext shop) throws InterruptedException;

@@ -42,8 +42,8 @@ public final class ShopApp {
             return BAD_USAGE;
         }
         ShopSettings settings = commandLine.settings();
-        log.info("scenario '{}' for {}s: pool size {}, {} shoppers",
-                scenario.get().name(), settings.duration().getSeconds(), settings.poolSize(), settings.threads());
+        log.info("scenario '{}' for {}s: pool {} of size {}, {} shoppers", scenario.get().name(),
+                settings.duration().getSeconds(), settings.pool(), settings.poolSize(), settings.threads());
         try {
             out.println(ScenarioRunner.run(scenario.get(), settings));
             return OK;
@@ -62,6 +62,8 @@ public final class ShopApp {
                 + "  --seconds N       how long the shoppers shop (default " + defaults.duration().getSeconds() + ")" + newline
                 + "  --pool-size N     maximum connections in the pool (default " + defaults.poolSize() + ")" + newline
                 + "  --threads N       concurrent shoppers (default " + defaults.threads() + ")" + newline
+                + "  --pool LIBRARY    the pool library: " + String.join(", ", com.example.shop.pool.ShopPools.NAMES)
+                + " (default " + defaults.pool() + ")" + newline
                 + newline
                 + "scenarios:" + newline
                 + Scenarios.describeAll();

@@ -1,11 +1,11 @@
 package com.example.shop;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /** What a scenario gets to work with: the settings, the pooled database, the payment gateway and the counters. */
@@ -15,11 +15,11 @@ public final class ShopContext {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final ShopSettings settings;
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
     private final PaymentGateway paymentGateway;
     private final ShopStats stats;
 
-    ShopContext(ShopSettings settings, HikariDataSource dataSource, PaymentGateway paymentGateway, ShopStats stats) {
+    ShopContext(ShopSettings settings, DataSource dataSource, PaymentGateway paymentGateway, ShopStats stats) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.paymentGateway = paymentGateway;
@@ -28,7 +28,7 @@ public final class ShopContext {
 
     public ShopSettings settings() { return settings; }
 
-    public HikariDataSource dataSource() { return dataSource; }
+    public DataSource dataSource() { return dataSource; }
 
     public PaymentGateway paymentGateway() { return paymentGateway; }
 

@@ -1,24 +1,21 @@
 package com.example.shop;
 
-import com.zaxxer.hikari.HikariConfig;
+import javax.sql.DataSource;
 
-/** The shop's connection pool configuration. */
-public final class ShopPool {
+/**
+ * The shop's connection pool, on whichever pool library it was started with ({@code --pool}); see
+ * {@link com.example.shop.pool.ShopPools}. Every library gets the same settings: the pool name,
+ * {@code poolSize} connections at most and at least, {@code connectionTimeout} for an acquire.
+ */
+public interface ShopPool extends AutoCloseable {
 
-    public static final String POOL_NAME = "shop-db";
+    String POOL_NAME = "shop-db";
 
-    private ShopPool() {
-    }
+    DataSource dataSource();
 
-    public static HikariConfig config(ShopSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(settings.poolSize());
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
-        return config;
-    }
+    /** Connections out of the pool now, as the pool counts them. */
+    int activeConnections() throws Exception;
+
+    @Override
+    void close() throws Exception;
 }

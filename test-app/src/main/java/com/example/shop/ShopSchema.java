@@ -23,6 +23,18 @@ public final class ShopSchema {
     private ShopSchema() {
     }
 
+    /**
+     * Creates the schema over a connection of its own, before any pool starts: the first H2
+     * connection of a JVM is slow (the engine loads), which some pools would count against
+     * their acquire timeout.
+     */
+    public static void create(String jdbcUrl) throws SQLException {
+        try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "")) {
+            createTables(connection);
+            insertProducts(connection);
+        }
+    }
+
     public static void create(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             createTables(connection);

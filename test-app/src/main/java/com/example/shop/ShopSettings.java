@@ -14,9 +14,10 @@ public final class ShopSettings {
     private final Duration connectionTimeout;
     private final int declineOneIn;
     private final int pauseMillis;
+    private final String pool;
 
     private ShopSettings(String jdbcUrl, int poolSize, int threads, Duration duration,
-                         Duration connectionTimeout, int declineOneIn, int pauseMillis) {
+                         Duration connectionTimeout, int declineOneIn, int pauseMillis, String pool) {
         this.jdbcUrl = jdbcUrl;
         this.poolSize = requirePositive(poolSize, "pool size");
         this.threads = requirePositive(threads, "threads");
@@ -24,10 +25,11 @@ public final class ShopSettings {
         this.connectionTimeout = connectionTimeout;
         this.declineOneIn = requirePositive(declineOneIn, "decline rate");
         this.pauseMillis = pauseMillis;
+        this.pool = pool;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(DEFAULT_JDBC_URL, 8, 12, Duration.ofSeconds(20), Duration.ofMillis(2000), 15, 5);
+        return new ShopSettings(DEFAULT_JDBC_URL, 8, 12, Duration.ofSeconds(20), Duration.ofMillis(2000), 15, 5, "hikari");
     }
 
     public String jdbcUrl() { return jdbcUrl; }
@@ -49,32 +51,39 @@ public final class ShopSettings {
     /** A shopper's think time between two page views. */
     public int pauseMillis() { return pauseMillis; }
 
+    /** The pool library: hikari (the default), dbcp2, tomcat-jdbc, c3p0, vibur, agroal, druid or h2. */
+    public String pool() { return pool; }
+
+    public ShopSettings withPool(String value) {
+        return new ShopSettings(jdbcUrl, poolSize, threads, duration, connectionTimeout, declineOneIn, pauseMillis, value);
+    }
+
     public ShopSettings withJdbcUrl(String value) {
-        return new ShopSettings(value, poolSize, threads, duration, connectionTimeout, declineOneIn, pauseMillis);
+        return new ShopSettings(value, poolSize, threads, duration, connectionTimeout, declineOneIn, pauseMillis, pool);
     }
 
     public ShopSettings withPoolSize(int value) {
-        return new ShopSettings(jdbcUrl, value, threads, duration, connectionTimeout, declineOneIn, pauseMillis);
+        return new ShopSettings(jdbcUrl, value, threads, duration, connectionTimeout, declineOneIn, pauseMillis, pool);
     }
 
     public ShopSettings withThreads(int value) {
-        return new ShopSettings(jdbcUrl, poolSize, value, duration, connectionTimeout, declineOneIn, pauseMillis);
+        return new ShopSettings(jdbcUrl, poolSize, value, duration, connectionTimeout, declineOneIn, pauseMillis, pool);
     }
 
     public ShopSettings withDuration(Duration value) {
-        return new ShopSettings(jdbcUrl, poolSize, threads, value, connectionTimeout, declineOneIn, pauseMillis);
+        return new ShopSettings(jdbcUrl, poolSize, threads, value, connectionTimeout, declineOneIn, pauseMillis, pool);
     }
 
     public ShopSettings withConnectionTimeout(Duration value) {
-        return new ShopSettings(jdbcUrl, poolSize, threads, duration, value, declineOneIn, pauseMillis);
+        return new ShopSettings(jdbcUrl, poolSize, threads, duration, value, declineOneIn, pauseMillis, pool);
     }
 
     public ShopSettings withDeclineOneIn(int value) {
-        return new ShopSettings(jdbcUrl, poolSize, threads, duration, connectionTimeout, value, pauseMillis);
+        return new ShopSettings(jdbcUrl, poolSize, threads, duration, connectionTimeout, value, pauseMillis, pool);
     }
 
     public ShopSettings withPauseMillis(int value) {
-        return new ShopSettings(jdbcUrl, poolSize, threads, duration, connectionTimeout, declineOneIn, value);
+        return new ShopSettings(jdbcUrl, poolSize, threads, duration, connectionTimeout, declineOneIn, value, pool);
     }
 
     private static int requirePositive(int value, String what) {

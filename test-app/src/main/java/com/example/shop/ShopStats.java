@@ -38,11 +38,31 @@ public final class ShopStats {
 
     void recordFailure(SQLException failure) {
         failures.increment();
-        // This is how the pool reports "no connection became free within connectionTimeout".
-        if (failure instanceof SQLTransientConnectionException) {
+        if (isPoolTimeout(failure)) {
             timeouts.increment();
             firstTimeoutAfterNanos.compareAndSet(NOT_YET, System.nanoTime() - startNanos);
         }
+    }
+
+    /**
+     * How the pools report "no connection became free within connectionTimeout": each its own way
+     * (HikariCP SQLTransientConnectionException, Vibur SQLTimeoutException, Tomcat PoolExhaustedException,
+     * Druid GetConnectionTimeoutException, DBCP2 a NoSuchElementException cause, c3p0, Agroal and H2 a message).
+     */
+    static boolean isPoolTimeout(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getSimpleName();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (cause instanceof SQLTransientConnectionException || cause instanceof java.sql.SQLTimeoutException
+                    || cause instanceof java.util.NoSuchElementException || type.contains("Timeout")
+                    || type.contains("PoolExhausted") || message.contains("timed out") || message.contains("timeout")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     public long browses() { return browses.sum(); }

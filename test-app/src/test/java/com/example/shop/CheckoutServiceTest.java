@@ -3,7 +3,7 @@ package com.example.shop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.zaxxer.hikari.HikariDataSource;
+import com.example.shop.pool.ShopPools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,26 +17,28 @@ class CheckoutServiceTest {
 
     private static final int ALWAYS = 1;
 
-    private HikariDataSource dataSource;
+    private ShopPool pool;
+    private javax.sql.DataSource dataSource;
     private final PaymentGateway decliningGateway = new PaymentGateway(ALWAYS);
 
     @BeforeEach
-    void openShop() throws SQLException {
+    void openShop() throws Exception {
         ShopSettings settings = ShopSettings.defaults()
                 .withJdbcUrl(TestDatabases.uniqueUrl("checkout"))
                 .withPoolSize(2)
                 .withConnectionTimeout(Duration.ofMillis(250));
-        dataSource = new HikariDataSource(ShopPool.config(settings));
+        pool = ShopPools.open(settings);
+        dataSource = pool.dataSource();
         ShopSchema.create(dataSource);
     }
 
     @AfterEach
-    void closeShop() {
-        dataSource.close();
+    void closeShop() throws Exception {
+        pool.close();
     }
 
     @Test
-    void declinedPaymentKeepsTheConnection() {
+    void declinedPaymentKeepsTheConnection() throws Exception {
         Checkout checkout = new CheckoutService(dataSource, decliningGateway);
 
         assertThrows(PaymentDeclinedException.class, () -> checkout.checkout(cartWithOneProduct()));
@@ -45,7 +47,7 @@ class CheckoutServiceTest {
     }
 
     @Test
-    void fixedCheckoutReturnsTheConnectionAndDiscardsTheOrder() throws SQLException {
+    void fixedCheckoutReturnsTheConnectionAndDiscardsTheOrder() throws Exception {
         Checkout checkout = new FixedCheckoutService(dataSource, decliningGateway);
 
         assertThrows(PaymentDeclinedException.class, () -> checkout.checkout(cartWithOneProduct()));
@@ -70,8 +72,8 @@ class CheckoutServiceTest {
         return cart;
     }
 
-    private int activeConnections() {
-        return dataSource.getHikariPoolMXBean().getActiveConnections();
+    private int activeConnections() throws Exception {
+        return pool.activeConnections();
     }
 
     private int countOrders() throws SQLException {

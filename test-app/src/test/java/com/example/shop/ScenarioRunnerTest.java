@@ -3,18 +3,28 @@ package com.example.shop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.shop.pool.ShopPools;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ScenarioRunnerTest {
 
     private static final int POOL_SIZE = 2;
 
-    @Test
-    @Timeout(20)
-    void leakDrainsThePoolAndRequestsTimeOut() throws Exception {
-        ShopSettings settings = smallShop("leak").withDeclineOneIn(2);
+    static List<String> pools() {
+        return ShopPools.NAMES;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    @Timeout(30)
+    void leakDrainsThePoolAndRequestsTimeOut(String pool) throws Exception {
+        // every payment declined: each checkout leaks its connection, so the pool drains within the first checkouts
+        ShopSettings settings = smallShop("leak-" + pool).withDeclineOneIn(1).withPool(pool);
 
         RunSummary summary = ScenarioRunner.run(Scenarios.byName("leak").orElseThrow(), settings);
 

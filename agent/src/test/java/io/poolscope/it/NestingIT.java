@@ -1,0 +1,37 @@
+package io.poolscope.it;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * DataSources that wrap a pool are recorded once per lease, at the pool: Spring's proxies from
+ * {@code spring-jdbc}, from Maven Central, over the newest version of each pool of the matrix.
+ */
+class NestingIT {
+
+    static List<PoolMatrix.Entry> pools() {
+        return PoolMatrix.selected().stream().filter(e -> e.newest).collect(Collectors.toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void springsProxiesOverAPoolCountEachLeaseOnce(PoolMatrix.Entry pool) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().pool(pool.libs).libs("spring-jdbc").agent("")
+                .mainClass("scenarios.contract.NestingApp").args(pool.kind).start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
+            assertEquals("30", jvm.result("used"), jvm.stdout());
+            // 30 used and closed, 1 leaked, and 1 per LazyConnectionDataSourceProxy (2), which takes a
+            // connection when it is built to read the pool's default auto-commit and isolation
+            assertEquals("33", jvm.result("Acquires"), "one acquire per connection the wrappers took: " + jvm.stdout());
+            assertEquals("33", jvm.result("LeasesTaken"), jvm.stdout());
+            assertEquals("32", jvm.result("Releases"), jvm.stdout());
+            assertEquals("1", jvm.result("LeasesOut"), jvm.stdout());
+            assertEquals("0", jvm.result("Failures"), jvm.stdout());
+        }
+    }
+}
