@@ -4,6 +4,7 @@ import io.poolscope.bridge.Bridge;
 import io.poolscope.config.Option;
 import io.poolscope.config.Options;
 import io.poolscope.jmx.JmxRegistrar;
+import io.poolscope.jmx.PoolMetricsRegistrar;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
@@ -38,13 +39,16 @@ final class AgentRuntime {
         final Recording recording;
         final Reporter reporter;
         final JmxRegistrar jmx;
+        final PoolMetricsRegistrar metrics;
         final Scanner scanner;
 
-        Session(Options options, Recording recording, Reporter reporter, JmxRegistrar jmx, Scanner scanner) {
+        Session(Options options, Recording recording, Reporter reporter, JmxRegistrar jmx, PoolMetricsRegistrar metrics,
+                Scanner scanner) {
             this.options = options;
             this.recording = recording;
             this.reporter = reporter;
             this.jmx = jmx;
+            this.metrics = metrics;
             this.scanner = scanner;
         }
     }
@@ -111,14 +115,18 @@ final class AgentRuntime {
         Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);
+        recording.observer(FlightRecorderEvents.load(log));
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
         reporter.onPoolAdded(jmx::poolAdded);
         reporter.onPoolGone(jmx::poolGone);
         reporter.onEvents(jmx);
         jmx.control(AgentRuntime::change);
+        PoolMetricsRegistrar metrics = new PoolMetricsRegistrar(recording, log);
+        reporter.onPoolAdded(metrics::poolAdded);
+        reporter.onPoolGone(metrics::poolGone);
         Scanner scanner = new Scanner(reporter, recording.errors());
         jmx.skippedAdapters(skipped::lines);
-        return new Session(options, recording, reporter, jmx, scanner);
+        return new Session(options, recording, reporter, jmx, metrics, scanner);
     }
 
     /** The options of the running recording plus those of {@code newArgument}, which win. */
@@ -278,6 +286,7 @@ final class AgentRuntime {
         Bridge.install(null);
         session.scanner.stop();
         session.jmx.unregisterAll();
+        session.metrics.unregisterAll();
         return true;
     }
 

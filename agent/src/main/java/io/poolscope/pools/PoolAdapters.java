@@ -2,7 +2,11 @@ package io.poolscope.pools;
 
 import io.poolscope.pools.c3p0.C3p0Adapter;
 import io.poolscope.pools.h2.H2PoolAdapter;
+import io.poolscope.pools.agroal.AgroalAdapter;
+import io.poolscope.pools.druid.DruidAdapter;
 import io.poolscope.pools.hikari.HikariAdapter;
+import io.poolscope.pools.tomcatjdbc.TomcatJdbcAdapter;
+import io.poolscope.pools.vibur.ViburAdapter;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,8 +17,12 @@ public final class PoolAdapters {
 
     private static final List<PoolAdapter> ALL = Collections.unmodifiableList(Arrays.asList(
             new HikariAdapter(),
+            new TomcatJdbcAdapter(),
+            new ViburAdapter(),
             new C3p0Adapter(),
-            new H2PoolAdapter()));
+            new H2PoolAdapter(),
+            new AgroalAdapter(),
+            new DruidAdapter()));
 
     private PoolAdapters() {
     }

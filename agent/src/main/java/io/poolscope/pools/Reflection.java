@@ -2,6 +2,7 @@ package io.poolscope.pools;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 
 /**
@@ -20,17 +21,63 @@ public final class Reflection {
         opener = moduleOpener == null ? ModuleOpener.NONE : moduleOpener;
     }
 
-    /** The result of a public no-argument method, or {@code null}. */
+    /**
+     * The result of a public no-argument method, or {@code null}. A method of a class that is not
+     * public (an anonymous class implementing a public interface, as Agroal's configurations are)
+     * is called through the public interface or superclass that declares it.
+     */
     public static Object call(Object target, String method) {
         if (target == null) {
             return null;
         }
         try {
             Method m = target.getClass().getMethod(method);
+            if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+                m = publicDeclaration(target.getClass(), method);
+                if (m == null) {
+                    return null;
+                }
+            }
             return m.invoke(target);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
         }
+    }
+
+    private static Method publicDeclaration(Class<?> type, String method) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            if (Modifier.isPublic(current.getModifiers())) {
+                try {
+                    return current.getMethod(method);
+                } catch (NoSuchMethodException e) {
+                    return null;
+                }
+            }
+            for (Class<?> face : current.getInterfaces()) {
+                Method found = publicInterfaceMethod(face, method);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Method publicInterfaceMethod(Class<?> face, String method) {
+        if (Modifier.isPublic(face.getModifiers())) {
+            try {
+                return face.getMethod(method);
+            } catch (NoSuchMethodException e) {
+                // not declared by this interface or the ones it extends
+            }
+        }
+        for (Class<?> parent : face.getInterfaces()) {
+            Method found = publicInterfaceMethod(parent, method);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**
@@ -58,7 +105,8 @@ public final class Reflection {
 
     /**
      * The value of an instance field of any access, declared by the target's class or one of its
-     * superclasses (c3p0's package-private {@code rp}, a captured {@code val$...} of a local class),
+     * superclasses (c3p0's package-private {@code rp}, a captured {@code val$...} of a local class,
+     * Agroal 3's list of connections while its metrics are off),
      * or {@code null}. Needs {@code setAccessible}, as {@link #field} explains.
      */
     public static Object declaredField(Object target, String name) {

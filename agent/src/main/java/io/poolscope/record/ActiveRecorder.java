@@ -27,6 +27,7 @@ public final class ActiveRecorder implements Recorder {
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
                    CallSites callSites, InternalErrors errors) {
@@ -44,6 +45,10 @@ public final class ActiveRecorder implements Recorder {
 
     void listener(RecordingListener listener) {
         this.listener = listener;
+    }
+
+    void observer(LeaseObserver observer) {
+        this.observer = observer;
     }
 
     // ------------------------------------------------------------------ acquire frames
@@ -201,6 +206,7 @@ public final class ActiveRecorder implements Recorder {
         handle.stats.timedOut(wait, now);
         handle.notePressure(now);
         listener.timedOut(handle);
+        observer.timedOut(handle, wait);
     }
 
     // ------------------------------------------------------------------ leases
@@ -247,6 +253,7 @@ public final class ActiveRecorder implements Recorder {
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
             StackPolicy stacks = this.stacks;
+            observer.acquired(handle, wait);
             Object rawStack = stacks.capture(handle, draw);
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (slot == null || slot.pool != handle) {
@@ -296,6 +303,7 @@ public final class ActiveRecorder implements Recorder {
             long held = LeaseSlot.heldNanos(ended);
             stacks.leaseEnded(handle);
             handle.stats.holds.recordNanos(stripe, held);
+            observer.released(handle, held);
             if (slot.once) {
                 leases.remove(connectionKey, slot);
             }
@@ -373,11 +381,13 @@ public final class ActiveRecorder implements Recorder {
             if (handle == null) {
                 return;
             }
+            long took = System.nanoTime() - startNanos;
             if (thrown == null) {
-                handle.stats.created(System.nanoTime() - startNanos);
+                handle.stats.created(took);
             } else {
                 handle.stats.createFailed(thrown);
                 listener.connectionCreationFailed(handle);
+                observer.createFailed(handle, took, thrown);
             }
         } catch (Throwable error) {
             errors.record(error);

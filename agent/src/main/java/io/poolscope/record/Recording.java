@@ -36,6 +36,7 @@ public final class Recording {
     private int sampleRate;
     /** Set when the stack mode changed: the scanner recounts the leases out that stacks=auto counts. */
     private volatile boolean recountLiveLeases;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     private volatile boolean poolsMayPredate;
 
@@ -99,6 +100,12 @@ public final class Recording {
     public void listener(RecordingListener listener) {
         pools.listener(listener);
         recorder.listener(listener);
+    }
+
+    /** The view that sees each lease's moments (set before the recorder is installed). */
+    public void observer(LeaseObserver observer) {
+        this.observer = observer;
+        recorder.observer(observer);
     }
 
     public List<PoolHandle> pools() {
@@ -167,6 +174,11 @@ public final class Recording {
                 lease.resolveStack(pool.resolve(lease, callSites));
                 pool.stats.suspectedLeaks.increment();
                 found.add(lease);
+                try {
+                    observer.suspectedLeak(pool, lease);
+                } catch (Throwable error) {
+                    errors.record(error);
+                }
             }
         }
         found.sort((a, b) -> Long.compare(b.ageNanos(), a.ageNanos()));

@@ -63,6 +63,16 @@ final class PoolMatrix {
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-9", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-10.1", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-11", NEWEST, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-25", OLDER, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-26", NEWEST, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
             new Entry("C3p0", "c3p0-0.9.5", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("C3p0", "c3p0-0.10", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
@@ -70,7 +80,15 @@ final class PoolMatrix {
             new Entry("C3p0", "c3p0-0.14", NEWEST, "c3p0", "contract-pool", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("H2Pool", "h2-2.2", OLDER, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
-            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException")));
+            new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
+            new Entry("Agroal", "agroal-2", OLDER, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Agroal", "agroal-3", NEWEST, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.8", OLDER, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.2.28", NEWEST, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER)));
 
     private PoolMatrix() {
     }
