@@ -195,10 +195,29 @@ public final class ContractApp {
         }
     }
 
+    /**
+     * poolscope's MBean shows one reading of the pool, taken again once it is a second old: waits
+     * (polling, with a deadline) until the MBean shows a reading taken after this call began, so what
+     * the scenario just did is in it.
+     */
+    static void awaitReadingAfterNow(ObjectName name) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long since = System.currentTimeMillis();
+        java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS", java.util.Locale.ROOT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (format.parse((String) server.getAttribute(name, "SnapshotTime")).getTime() < since) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no new reading of " + name);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Each attribute as {@code result <Attribute>=<value>}, one line each (values may hold spaces). */
     static void printPoolAttributes() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = poolMBean();
+        awaitReadingAfterNow(name);
         for (String attribute : new String[]{"Name", "Library", "Acquires", "LeasesTaken", "Releases", "Timeouts",
                 "Failures", "Reclaimed", "LeasesOut", "WaitingThreads", "WaitMaxMillis", "HoldP50Millis",
                 "ConnectionsCreated", "ConnectionCreationFailures", "MaxConnections", "ActiveConnections",

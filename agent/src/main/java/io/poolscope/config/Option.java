@@ -36,6 +36,9 @@ public final class Option<T> {
             "Frames kept per acquisition stack, after the pool's and poolscope's own frames are trimmed");
     public static final Option<Integer> MAX_LEASES = new Option<>("maxLeases", "10000", Parsers::positiveInt,
             "Connections tracked per pool; beyond this, leases are counted but not listed");
+    public static final Option<Integer> MAX_LEASES_SHOWN = new Option<>("maxLeasesShown", "500", Parsers::positiveInt,
+            "Leases listed in a pool MBean's Leases table (and rows of its CallSites and Waiters), oldest first;"
+                    + " the rest are counted (LeasesNotShown)");
     public static final Option<Integer> MAX_CALL_SITES = new Option<>("maxCallSites", "2000", Parsers::positiveInt,
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
@@ -46,7 +49,7 @@ public final class Option<T> {
 
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
             LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, SLOW_ACQUIRE, DUMP_COOLDOWN,
-            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES, GENERIC));
+            MAX_STACK_DEPTH, MAX_LEASES, MAX_LEASES_SHOWN, MAX_CALL_SITES, GENERIC));
 
     private final String name;
     private final String defaultText;

@@ -20,7 +20,9 @@ public final class ActiveRecorder implements Recorder {
     private final PoolRegistry pools;
     private final LeaseTable leases;
     private final AcquireFrames frames;
-    private final StackPolicy stacks;
+    /** Replaced when the stack mode changes at run time. */
+    private volatile StackPolicy stacks;
+    private final CallSites callSites;
     private final InternalErrors errors;
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
@@ -30,18 +32,23 @@ public final class ActiveRecorder implements Recorder {
     private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
-                   InternalErrors errors) {
-        this(pools, leases, frames, stacks, errors, false);
+                   CallSites callSites, InternalErrors errors) {
+        this(pools, leases, frames, stacks, callSites, errors, false);
     }
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
-                   InternalErrors errors, boolean generic) {
+                   CallSites callSites, InternalErrors errors, boolean generic) {
         this.generic = generic;
         this.pools = pools;
         this.leases = leases;
         this.frames = frames;
         this.stacks = stacks;
+        this.callSites = callSites;
         this.errors = errors;
+    }
+
+    void stacks(StackPolicy policy) {
+        this.stacks = policy;
     }
 
     void listener(RecordingListener listener) {
@@ -259,6 +266,7 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
+            StackPolicy stacks = this.stacks;
             observer.acquired(handle, wait);
             begin(handle, slot, connectionKey, once, thread, now, wait, stacks.capture(handle, draw));
         } catch (Throwable error) {
@@ -326,6 +334,9 @@ public final class ActiveRecorder implements Recorder {
         if (slot.once) {
             leases.remove(connectionKey, slot);
         }
+        if (held >= CallSiteStatistics.LONG_LEASE_NANOS) { // the rare path: counted for its call site
+            handle.longLeaseEnded(slot.takeEndedStack(), held, callSites);
+        }
         if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
             listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
         }
@@ -359,12 +370,16 @@ public final class ActiveRecorder implements Recorder {
             }
             long now = System.nanoTime();
             LeaseView lease = slot.read(now);
-            long held = slot.end(now);
-            if (held < 0) {
+            long ended = slot.end(now);
+            if (ended < 0) {
                 return;
             }
+            long held = LeaseSlot.heldNanos(ended);
             stacks.leaseEnded(slot.pool);
             slot.pool.stats.reclaimed.increment();
+            if (held >= CallSiteStatistics.LONG_LEASE_NANOS) {
+                slot.pool.longLeaseEnded(slot.takeEndedStack(), held, callSites);
+            }
             if (slot.once) {
                 leases.remove(connectionKey, slot);
             }
@@ -409,6 +424,7 @@ public final class ActiveRecorder implements Recorder {
                 handle.stats.created(took);
             } else {
                 handle.stats.createFailed(thrown);
+                listener.connectionCreationFailed(handle);
                 observer.createFailed(handle, took, thrown);
             }
         } catch (Throwable error) {

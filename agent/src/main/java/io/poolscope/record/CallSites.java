@@ -71,6 +71,21 @@ public final class CallSites {
         return frames.length > 0 ? Frames.format(frames[0]) : "(unknown)";
     }
 
+    /**
+     * The call site in a live thread's current stack (a thread waiting in the pool's acquire): the
+     * first frame, from the top, that is not the JDK's, poolscope's, the pool library's or plumbing;
+     * {@code null} if there is none.
+     */
+    public static String liveCallSite(StackTraceElement[] frames, List<String> poolPrefixes) {
+        for (StackTraceElement frame : frames) {
+            String name = frame.getClassName();
+            if (!isInternal(name, poolPrefixes) && !startsWithAny(name, PLUMBING_PREFIXES)) {
+                return Frames.format(frame);
+            }
+        }
+        return null;
+    }
+
     private static boolean startsWithAny(String className, List<String> prefixes) {
         for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {

@@ -19,11 +19,13 @@ public final class PoolRegistry {
     private final Map<String, Integer> unnamedSeen = new HashMap<>();
     private final Function<Class<?>, PoolIntrospector> introspectors;
     private final LeaseTable leaseTable;
+    private final int maxCallSites;
     private volatile RecordingListener listener = RecordingListener.NONE;
 
-    PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, LeaseTable leaseTable) {
+    PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, LeaseTable leaseTable, int maxCallSites) {
         this.introspectors = introspectors;
         this.leaseTable = leaseTable;
+        this.maxCallSites = maxCallSites;
     }
 
     void listener(RecordingListener listener) {
@@ -63,7 +65,7 @@ public final class PoolRegistry {
             return null; // not a pool itself: one step from a part to its pool, never more
         }
         PoolHandle handle = new PoolHandle(pool, uniqueName(introspector.poolName(pool), introspector.library()),
-                introspector, leaseTable);
+                introspector, leaseTable, maxCallSites);
         all.add(handle);
         listener.poolSeen(handle);
         return handle;

@@ -117,7 +117,8 @@ class CliIT {
 
             Run again = cli("attach", pid, "leakThreshold=1h");
             assertEquals(0, again.exit, again.toString());
-            assertTrue(again.out.contains("already attached; leakThreshold, dumpCooldown and dumpInterval applied"), again.toString());
+            assertTrue(again.out.contains("already attached; leakThreshold, dumpCooldown, dumpInterval, slowAcquire, stacks,"
+                    + " sampleRate and maxLeasesShown applied"), again.toString());
             assertTrue(again.out.contains("leases out 2"), again.toString());
             assertTrue(again.out.contains("leakThreshold=1h"), again.toString());
 

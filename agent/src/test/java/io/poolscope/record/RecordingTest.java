@@ -591,4 +591,44 @@ class RecordingTest {
             throw broken();
         }
     }
+
+    @Test
+    void theStackModeChangesForTheLeasesTakenAfterIt() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        assertTrue(recording.stacks(io.poolscope.config.StackMode.OFF, 16));
+        assertFalse(recording.stacks(io.poolscope.config.StackMode.OFF, 16), "the same mode again changes nothing");
+        app.loadOrders(connection2);
+
+        List<LeaseView> leases = leases();
+        assertEquals(2, leases.size());
+        assertTrue(leases.get(0).stack().callSite().startsWith(LOAD_ORDERS_SITE), "taken under stacks=full");
+        assertFalse(leases.get(1).stack().isCaptured(), "taken under stacks=off");
+
+        assertTrue(recording.stacks(io.poolscope.config.StackMode.AUTO, 16));
+        recording.maintain(System.nanoTime()); // recounts the leases out that stacks=auto counts
+        assertEquals(2, handle().liveLeases.sum());
+        app.close(connection1);
+        app.close(connection2);
+        assertEquals(0, handle().liveLeases.sum());
+    }
+
+    @Test
+    void aReclaimedLeaseThatWasReportedCountsItsRealHoldTime() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        List<LeaseView> reported = recording.newSuspectedLeaks(handle(), System.nanoTime() + SECOND, 1);
+        assertEquals(1, reported.size());
+        AtomicReference<Long> held = new AtomicReference<>();
+        recording.listener(new RecordingListener() {
+            @Override
+            public void leaseReclaimed(PoolHandle pool, LeaseView lease, long heldNanos) {
+                held.set(heldNanos);
+            }
+        });
+
+        recorder().reclaimed(connection1);
+
+        assertTrue(held.get() >= 0 && held.get() < TimeUnit.MINUTES.toNanos(1), "held " + held.get() + " ns");
+    }
 }
