@@ -186,6 +186,7 @@ public final class PoolApp {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         System.out.println("result leasesBeforeShutdown=" + server.getAttribute(poolMBean(), "LeasesOut"));
         pool.close();
+        awaitReadingAfterNow(poolMBean());
         System.out.println("result leasesAfterShutdown=" + server.getAttribute(poolMBean(), "LeasesOut"));
         System.out.println("result closedWhileOut=" + server.getAttribute(poolMBean(), "ConnectionsClosedWhileOut"));
         heldAtShutdown.close();
@@ -360,7 +361,7 @@ public final class PoolApp {
     }
 
     static ObjectName poolMBean() throws Exception {
-        return new ObjectName("poolscope:type=Pool,name=" + ObjectName.quote(POOL_NAME));
+        return new ObjectName("poolscope:type=Pool,name=" + POOL_NAME);
     }
 
     static void waitForMBean() throws Exception {
@@ -374,8 +375,27 @@ public final class PoolApp {
         }
     }
 
+    /**
+     * poolscope's MBean shows one reading of the pool, taken again once it is a second old: waits
+     * (polling, with a deadline) until the MBean shows a reading taken after this call began, so what
+     * the scenario just did is in it.
+     */
+    static void awaitReadingAfterNow(ObjectName name) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long since = System.currentTimeMillis();
+        java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS", java.util.Locale.ROOT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (format.parse((String) server.getAttribute(name, "SnapshotTime")).getTime() < since) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no new reading of " + name);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     static void printPoolAttributes() throws Exception {
         waitForMBean();
+        awaitReadingAfterNow(poolMBean());
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (String name : new String[]{"Acquires", "Releases", "Timeouts", "Failures", "LeasesOut", "WaitingThreads",
                 "WaitMaxMillis", "HoldP50Millis", "ConnectionsCreated", "MaxConnections"}) {
@@ -386,6 +406,7 @@ public final class PoolApp {
     /** Every numeric attribute of the pool's MBean, whichever this agent version has. */
     static void printAllPoolAttributes() throws Exception {
         waitForMBean();
+        awaitReadingAfterNow(poolMBean());
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         StringBuilder line = new StringBuilder("result");
         for (javax.management.MBeanAttributeInfo attribute : server.getMBeanInfo(poolMBean()).getAttributes()) {

@@ -50,6 +50,7 @@ public final class ContractApp {
             case "create-failure": createFailure(); break;
             case "reclaim": reclaim(); break;
             case "wait-forever": waitForever(); break;
+            case "late": late(); break;
             default: throw new IllegalArgumentException(scenario);
         }
     }
@@ -143,6 +144,28 @@ public final class ContractApp {
         kind.close(pool);
     }
 
+    /**
+     * For an agent attached later: some traffic, then {@code ready}; after a line on stdin both
+     * connections leak from LeakyRepository, the next acquire times out, {@code leaked}; stays up.
+     */
+    private void late() throws Exception {
+        DataSource pool = open(2, 500);
+        Workers.run(pool, 2, 5, 0);
+        readyAndWait();
+        LeakyRepository repository = new LeakyRepository(pool);
+        repository.leak();
+        repository.leak();
+        try (Connection extra = pool.getConnection()) {
+            System.out.println("result timeout=false");
+        } catch (SQLException e) {
+            System.out.println("result timeout=true");
+        }
+        System.out.println("leaked");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in)).readLine();
+        kind.close(pool); // the data source stays in use until here, as an application's would
+    }
+
     // ---- the MBean poolscope registers for the pool ----
 
     static ObjectName poolMBean() throws Exception {
@@ -172,10 +195,29 @@ public final class ContractApp {
         }
     }
 
+    /**
+     * poolscope's MBean shows one reading of the pool, taken again once it is a second old: waits
+     * (polling, with a deadline) until the MBean shows a reading taken after this call began, so what
+     * the scenario just did is in it.
+     */
+    static void awaitReadingAfterNow(ObjectName name) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long since = System.currentTimeMillis();
+        java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS", java.util.Locale.ROOT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (format.parse((String) server.getAttribute(name, "SnapshotTime")).getTime() < since) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no new reading of " + name);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Each attribute as {@code result <Attribute>=<value>}, one line each (values may hold spaces). */
     static void printPoolAttributes() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = poolMBean();
+        awaitReadingAfterNow(name);
         for (String attribute : new String[]{"Name", "Library", "Acquires", "LeasesTaken", "Releases", "Timeouts",
                 "Failures", "Reclaimed", "LeasesOut", "WaitingThreads", "WaitMaxMillis", "HoldP50Millis",
                 "ConnectionsCreated", "ConnectionCreationFailures", "MaxConnections", "ActiveConnections",

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 public final class ManyPoolsApp {
 
     private static final List<Connection> LEAKED = new ArrayList<>();
+    /** The application keeps its data sources: a DBCP2 BasicDataSource is not reachable from its connections. */
+    private static final List<DataSource> POOLS = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -41,6 +43,7 @@ public final class ManyPoolsApp {
             String id = kindName.toLowerCase();
             DataSource pool = kind.open(new PoolKind.Settings("pool-" + id, "jdbc:h2:mem:" + id + ";DB_CLOSE_DELAY=-1",
                     2, 5000, 0));
+            POOLS.add(pool);
             LEAKED.add(pool.getConnection());
             try (Connection used = pool.getConnection()) {
                 used.isValid(1);

@@ -101,7 +101,7 @@ public final class AgentMain {
                 }
                 if (AgentRuntime.recording()) {
                     List<String> notApplied = AgentRuntime.reconfigure(command.options);
-                    return "already attached; leakThreshold, dumpCooldown and dumpInterval applied"
+                    return "already attached; " + AgentRuntime.liveOptionNames() + " applied"
                             + (notApplied.isEmpty() ? "" : "; not applied while recording (run off, then attach): "
                             + String.join(", ", notApplied)) + "\n" + problems(command.options) + AgentRuntime.status();
                 }

@@ -4,9 +4,11 @@ import io.poolscope.bridge.Bridge;
 import io.poolscope.config.Option;
 import io.poolscope.config.Options;
 import io.poolscope.jmx.JmxRegistrar;
+import io.poolscope.jmx.PoolMetricsRegistrar;
 import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.Reflection;
+import io.poolscope.pools.generic.GenericFallback;
 import io.poolscope.record.LeaseView;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
@@ -38,13 +40,16 @@ final class AgentRuntime {
         final Recording recording;
         final Reporter reporter;
         final JmxRegistrar jmx;
+        final PoolMetricsRegistrar metrics;
         final Scanner scanner;
 
-        Session(Options options, Recording recording, Reporter reporter, JmxRegistrar jmx, Scanner scanner) {
+        Session(Options options, Recording recording, Reporter reporter, JmxRegistrar jmx, PoolMetricsRegistrar metrics,
+                Scanner scanner) {
             this.options = options;
             this.recording = recording;
             this.reporter = reporter;
             this.jmx = jmx;
+            this.metrics = metrics;
             this.scanner = scanner;
         }
     }
@@ -78,8 +83,9 @@ final class AgentRuntime {
         Session session = open(options, log);
 
         List<PoolAdapter> adapters = PoolAdapters.all();
-        TargetFilter filter = new TargetFilter(Installer.internalNames(adapters),
-                () -> Installer.build(instrumentation, adapters, log, skipped));
+        GenericFallback generic = options.get(Option.GENERIC) ? new GenericFallback(adapters) : null;
+        TargetFilter filter = new TargetFilter(Installer.internalNames(adapters), generic,
+                () -> Installer.build(instrumentation, adapters, generic, log, skipped));
         instrumentation.addTransformer(filter, true);
         if (retransformLoaded(instrumentation, filter, log)) {
             session.recording.poolsMayPredateRecording(); // attached to a JVM whose pools may have connections out
@@ -111,12 +117,18 @@ final class AgentRuntime {
         Recording recording = new Recording(options, PoolAdapters::introspectorFor);
         Reporter reporter = new Reporter(recording, log, options);
         recording.listener(reporter);
+        recording.observer(FlightRecorderEvents.load(log));
         JmxRegistrar jmx = new JmxRegistrar(recording, reporter, options, Version.version());
         reporter.onPoolAdded(jmx::poolAdded);
         reporter.onPoolGone(jmx::poolGone);
+        reporter.onEvents(jmx);
+        jmx.control(AgentRuntime::change);
+        PoolMetricsRegistrar metrics = new PoolMetricsRegistrar(recording, log);
+        reporter.onPoolAdded(metrics::poolAdded);
+        reporter.onPoolGone(metrics::poolGone);
         Scanner scanner = new Scanner(reporter, recording.errors());
         jmx.skippedAdapters(skipped::lines);
-        return new Session(options, recording, reporter, jmx, scanner);
+        return new Session(options, recording, reporter, jmx, metrics, scanner);
     }
 
     /** The options of the running recording plus those of {@code newArgument}, which win. */
@@ -128,17 +140,53 @@ final class AgentRuntime {
         argument = inForce;
     }
 
+    /** {@code first} then {@code second}, one {@code key=value} per key (the later wins), so changes do not pile up. */
     private static String join(String first, String second) {
         if (first == null || first.trim().isEmpty()) {
             return second;
         }
-        return second == null || second.trim().isEmpty() ? first : first + "," + second;
+        if (second == null || second.trim().isEmpty()) {
+            return first;
+        }
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        for (String part : (first + "," + second).split(",")) {
+            String item = part.trim();
+            if (!item.isEmpty()) {
+                String key = item.split("=", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+                parts.remove(key); // the latest goes last, as the parser reads it
+                parts.put(key, item);
+            }
+        }
+        return String.join(",", parts.values());
+    }
+
+    /** The options a running recording takes in place (attach again, or the Agent MBean's set operations). */
+    static final List<Option<?>> LIVE_OPTIONS = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+            Option.LEAK_THRESHOLD, Option.DUMP_COOLDOWN, Option.DUMP_INTERVAL, Option.SLOW_ACQUIRE, Option.STACKS,
+            Option.SAMPLE_RATE, Option.MAX_LEASES_SHOWN));
+
+    /** "leakThreshold, dumpCooldown, ... and maxLeasesShown". */
+    static String liveOptionNames() {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < LIVE_OPTIONS.size(); i++) {
+            names.append(i == 0 ? "" : i == LIVE_OPTIONS.size() - 1 ? " and " : ", ").append(LIVE_OPTIONS.get(i).name());
+        }
+        return names.toString();
+    }
+
+    private static boolean isLive(String name) {
+        for (Option<?> option : LIVE_OPTIONS) {
+            if (option.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Attached again while recording: leakThreshold, dumpCooldown and dumpInterval change in place
-     * (the leases already seen stay); the options that shape the recording itself (stacks,
-     * sampleRate, max*, log*) are returned, not applied: they take effect after off and attach.
+     * Attached again while recording: the {@link #LIVE_OPTIONS} change in place (the leases already
+     * seen stay); the options that shape the recording itself (max*, log*) are returned, not applied:
+     * they take effect after off and attach. Each change is logged with its old and new value.
      */
     static synchronized List<String> reconfigure(String newArgument) {
         Session session = current;
@@ -147,34 +195,73 @@ final class AgentRuntime {
         java.util.Map<String, String> before = session.options.describe();
         for (java.util.Map.Entry<String, String> entry : options.describe().entrySet()) {
             String name = entry.getKey();
-            boolean live = name.equals(Option.LEAK_THRESHOLD.name()) || name.equals(Option.DUMP_COOLDOWN.name())
-                    || name.equals(Option.DUMP_INTERVAL.name());
-            if (!live && !entry.getValue().equals(before.get(name))) {
+            if (!isLive(name) && !entry.getValue().equals(before.get(name))) {
                 notApplied.add(name + "=" + entry.getValue());
             }
         }
         if (notApplied.isEmpty()) {
-            session.reporter.reconfigure(options);
-            session.jmx.optionsInForce(options);
-            session.options = options;
             argument = join(argument, newArgument);
+            apply(session, options, "attach");
         } else {
             // only the live ones: keep the rest of the old argument in force
             StringBuilder live = new StringBuilder();
             for (String part : newArgument == null ? new String[0] : newArgument.split(",")) {
                 String name = part.trim().split("=", 2)[0];
-                if (name.equals(Option.LEAK_THRESHOLD.name()) || name.equals(Option.DUMP_COOLDOWN.name())
-                        || name.equals(Option.DUMP_INTERVAL.name())) {
+                if (isLive(name)) {
                     live.append(live.length() == 0 ? "" : ",").append(part.trim());
                 }
             }
             argument = join(argument, live.toString());
-            Options applied = merged(null);
-            session.reporter.reconfigure(applied);
-            session.jmx.optionsInForce(applied);
-            session.options = applied;
+            apply(session, merged(null), "attach");
         }
         return notApplied;
+    }
+
+    /** Puts {@code options} in force in the running recording and logs each change with its old and new value. */
+    private static void apply(Session session, Options options, String by) {
+        java.util.Map<String, String> before = session.options.describe();
+        session.reporter.reconfigure(options);
+        session.recording.stacks(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
+        session.options = options;
+        session.jmx.optionsInForce(options);
+        for (java.util.Map.Entry<String, String> entry : options.describe().entrySet()) {
+            String old = before.get(entry.getKey());
+            if (!entry.getValue().equals(old)) {
+                session.reporter.log().event(io.poolscope.report.LogEvent.info("option_changed", "poolscope: "
+                                + entry.getKey() + " changed from " + old + " to " + entry.getValue() + " (by " + by + ")")
+                        .with("option", entry.getKey()).with("old", old).with("new", entry.getValue()).with("by", by));
+            }
+        }
+    }
+
+    /**
+     * One live option changed by the Agent MBean: applied and logged as attach would; returns
+     * "name: old -> new". A value that does not parse is refused with the reason.
+     */
+    static synchronized String change(Option<?> option, String value, String by) {
+        Session session = current;
+        if (session == null) {
+            throw new IllegalStateException("poolscope is off");
+        }
+        if (!isLive(option.name())) {
+            throw new IllegalArgumentException(option.name() + " cannot be changed while recording");
+        }
+        String text = value == null ? "" : value.trim();
+        if (text.contains(",")) {
+            throw new IllegalArgumentException("bad value '" + text + "' for " + option.name() + ": one value, no comma");
+        }
+        try {
+            option.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad value '" + text + "' for " + option.name() + " (" + e.getMessage()
+                    + "); " + option.name() + " stays " + session.options.describe().get(option.name()));
+        }
+        String old = session.options.describe().get(option.name());
+        String part = option.name() + "=" + text;
+        argument = join(argument, part);
+        apply(session, merged(null), by);
+        String now = session.options.describe().get(option.name());
+        return option.name() + ": " + old + " -> " + now + (old.equals(now) ? " (unchanged)" : "");
     }
 
     /** After {@code off}: a new recording with the options in force plus the new ones; the instrumentation stays. */
@@ -201,6 +288,7 @@ final class AgentRuntime {
         Bridge.install(null);
         session.scanner.stop();
         session.jmx.unregisterAll();
+        session.metrics.unregisterAll();
         return true;
     }
 

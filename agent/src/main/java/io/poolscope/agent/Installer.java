@@ -3,6 +3,9 @@ package io.poolscope.agent;
 import io.poolscope.bridge.Bridge;
 import io.poolscope.pools.Hook;
 import io.poolscope.pools.PoolAdapter;
+import io.poolscope.pools.generic.GenericAcquireAdvice;
+import io.poolscope.pools.generic.GenericCloseAdvice;
+import io.poolscope.pools.generic.GenericFallback;
 import io.poolscope.report.Log;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -41,6 +44,12 @@ final class Installer {
      */
     static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, Log log,
                                       SkippedAdapters skipped) {
+        return build(instrumentation, adapters, null, log, skipped);
+    }
+
+    /** As {@link #build(Instrumentation, List, Log, SkippedAdapters)}, with the generic fallback unless {@code generic} is null. */
+    static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, GenericFallback generic,
+                                      Log log, SkippedAdapters skipped) {
         // Byte Buddy must not use sun.misc.Unsafe (JDK 24+ warns about it); the build relocates this name with Byte Buddy.
         System.setProperty("net.bytebuddy.safe", "true");
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -62,6 +71,18 @@ final class Installer {
                         description.getName().equals(typeName) && gate.admits(description, loader, domain))
                         .transform(advice);
             }
+        }
+        if (generic != null) {
+            GenericGate gate = new GenericGate(skipped, log);
+            builder = builder
+                    .type((description, loader, module, redefined, domain) ->
+                            generic.dataSources().matches(description) && gate.admits(loader))
+                    .transform(new AgentBuilder.Transformer.ForAdvice().include(agentLoader)
+                            .advice(GenericFallback.getConnectionMethods(), GenericAcquireAdvice.class.getName()))
+                    .type((description, loader, module, redefined, domain) ->
+                            generic.connections().matches(description) && gate.admits(loader))
+                    .transform(new AgentBuilder.Transformer.ForAdvice().include(agentLoader)
+                            .advice(GenericFallback.closeMethods(), GenericCloseAdvice.class.getName()));
         }
         return builder.makeRaw();
     }

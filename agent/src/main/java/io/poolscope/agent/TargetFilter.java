@@ -1,5 +1,7 @@
 package io.poolscope.agent;
 
+import io.poolscope.pools.generic.GenericFallback;
+
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -18,18 +20,25 @@ import java.util.function.Supplier;
 final class TargetFilter implements ClassFileTransformer {
 
     private final Set<String> targets;
+    private final GenericFallback generic;
     private final Supplier<ClassFileTransformer> factory;
     private ClassFileTransformer delegate; // guarded by this
 
     TargetFilter(List<String> internalNames, Supplier<ClassFileTransformer> factory) {
+        this(internalNames, null, factory);
+    }
+
+    /** With {@code generic} not null, also the classes the generic fallback may instrument (a look at their bytes). */
+    TargetFilter(List<String> internalNames, GenericFallback generic, Supplier<ClassFileTransformer> factory) {
         this.targets = new HashSet<>(internalNames);
+        this.generic = generic;
         this.factory = factory;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] classFile) {
-        if (className == null || !targets.contains(className)) {
+        if (className == null || !targets.contains(className) && (generic == null || !generic.mayMatch(className, classFile))) {
             return null;
         }
         try {
@@ -51,7 +60,8 @@ final class TargetFilter implements ClassFileTransformer {
     List<Class<?>> alreadyLoaded(Instrumentation instrumentation) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (targets.contains(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+            boolean target = targets.contains(type.getName().replace('.', '/')) || generic != null && generic.isCandidate(type);
+            if (target && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }

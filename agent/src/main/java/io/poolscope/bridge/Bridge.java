@@ -69,4 +69,18 @@ public final class Bridge {
     public static void createEnd(Object pool, long startNanos, Throwable thrown) {
         recorder.createEnd(pool, startNanos, thrown);
     }
+
+    public static Object genericAcquireStart(Object dataSource) {
+        return recorder.genericAcquireStart(dataSource);
+    }
+
+    public static void genericAcquireExit(Object token, Object connection, Throwable thrown) {
+        if (token != null) {
+            recorder.genericAcquireExit(token, connection, thrown);
+        }
+    }
+
+    public static void genericReleased(Object connection) {
+        recorder.genericReleased(connection);
+    }
 }

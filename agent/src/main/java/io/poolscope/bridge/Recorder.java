@@ -85,4 +85,31 @@ public interface Recorder {
      * an acquire nothing is recorded.
      */
     void createEnd(Object pool, long startNanos, Throwable thrown);
+
+    // ---- the generic fallback (option generic=on): a data source that no pool adapter covers ----
+
+    /**
+     * {@code getConnection} of a data source no adapter covers is entered. Returns a token for
+     * {@link #genericAcquireExit}, or {@code null} when this call counts nothing: it is nested in
+     * another data source's call, in a pool's acquire, or in a pool opening a physical connection.
+     */
+    default Object genericAcquireStart(Object dataSource) {
+        return null;
+    }
+
+    /**
+     * The {@code getConnection} that {@link #genericAcquireStart} returned {@code token} for is left:
+     * with {@code connection}, a lease keyed by that object for this lease only, or by a throw, a
+     * failure. Nothing is counted when a pool's acquire ran inside the call (a data source over a
+     * known pool): that pool counted it.
+     */
+    default void genericAcquireExit(Object token, Object connection, Throwable thrown) {
+    }
+
+    /**
+     * {@code close()} of a connection object: ends the lease keyed by it, if the generic fallback
+     * leased it; any other connection is ignored without being counted.
+     */
+    default void genericReleased(Object connection) {
+    }
 }

@@ -37,6 +37,9 @@ public final class Option<T> {
                     + " nearest the call and the application's, and folds each run of framework frames into one line");
     public static final Option<Integer> MAX_LEASES = new Option<>("maxLeases", "10000", Parsers::positiveInt,
             "Connections tracked per pool; beyond this, leases are counted but not listed");
+    public static final Option<Integer> MAX_LEASES_SHOWN = new Option<>("maxLeasesShown", "500", Parsers::positiveInt,
+            "Leases listed in a pool MBean's Leases table (and rows of its CallSites and Waiters), oldest first;"
+                    + " the rest are counted (LeasesNotShown)");
     public static final Option<Integer> MAX_CALL_SITES = new Option<>("maxCallSites", "2000", Parsers::positiveInt,
             "Distinct acquisition stacks kept; beyond this, new ones are counted but not stored");
 
@@ -48,9 +51,14 @@ public final class Option<T> {
             Parsers::packageEdits, Parsers::printPackages, true,
             "Changes to the framework layers below: +com.corp.dao adds a package, -org.jooq takes a built-in one out");
 
+    public static final Option<Boolean> GENERIC = new Option<>("generic", "off", Parsers::onOff,
+            value -> value ? "on" : "off",
+            "on: also track getConnection() of any javax.sql.DataSource no pool adapter covers, and the close() of the"
+                    + " Connection it returns (no wait/timeout split, no pool counters); read when poolscope is loaded");
+
     public static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
             LEAK_THRESHOLD, LOG_FILE, MAX_LOG_SIZE, MAX_LOG_FILES, LOG_FORMAT, STACKS, SAMPLE_RATE, DUMP_INTERVAL, SLOW_ACQUIRE, DUMP_COOLDOWN,
-            MAX_STACK_DEPTH, MAX_LEASES, MAX_CALL_SITES, APP_PACKAGES, FRAMEWORK_PACKAGES));
+            MAX_STACK_DEPTH, MAX_LEASES, MAX_LEASES_SHOWN, MAX_CALL_SITES, GENERIC, APP_PACKAGES, FRAMEWORK_PACKAGES));
 
     private final String name;
     private final String defaultText;

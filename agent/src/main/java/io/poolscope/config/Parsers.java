@@ -82,6 +82,17 @@ final class Parsers {
         return value;
     }
 
+    static Boolean onOff(String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        if (value.equals("on") || value.equals("true")) {
+            return Boolean.TRUE;
+        }
+        if (value.equals("off") || value.equals("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("expected on or off");
+    }
+
     static String nonEmpty(String text) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("expected a value");

@@ -15,6 +15,14 @@ public interface PoolAdapter {
     /** Names of the classes whose instances the advice hands to the bridge as "the pool". */
     List<String> poolClassNames();
 
+    /**
+     * Subclasses of a {@link #poolClassNames() pool class} that run its hooked methods but are not
+     * recorded (a variant the advice cannot follow): no pool is made for them.
+     */
+    default List<String> excludedPoolClassNames() {
+        return java.util.Collections.emptyList();
+    }
+
     /** The advice, by class and method. Classes are matched by exact name, methods by name and arity. */
     List<Hook> hooks();
 
@@ -25,4 +33,14 @@ public interface PoolAdapter {
 
     /** What the advice needs of the library's classes: the hooks' methods plus the fields the advice reads. */
     Shape shape();
+
+    /**
+     * Prefixes of the library's class names that the generic fallback (option {@code generic}) leaves
+     * to this adapter: its data sources and connection classes. The introspector's frame prefixes,
+     * unless the library shares a package with classes that are no pool (H2's pool and its driver's
+     * {@code JdbcDataSource}).
+     */
+    default List<String> genericExclusions() {
+        return introspector().framePrefixes();
+    }
 }

@@ -39,6 +39,16 @@ public interface PoolIntrospector {
         return TIMEOUT_UNKNOWN;
     }
 
+    /**
+     * The pool object that {@code reported}, an object an advice hands to the bridge as the pool,
+     * belongs to: {@code reported} itself, or, where a hook reaches only a part of the pool (Oracle
+     * UCP's connection source, where it opens connections), the pool that part belongs to, so both
+     * count in one pool; {@code null} when that cannot be read. Called once per object, off the hot path.
+     */
+    default Object poolOf(Object reported) {
+        return reported;
+    }
+
     /** Whether an exception thrown by the acquire method is the pool's own timeout. */
     boolean isTimeout(Throwable thrown);
 

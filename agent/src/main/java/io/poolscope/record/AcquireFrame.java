@@ -50,6 +50,17 @@ final class AcquireFrame {
     int sampleCounter;
     /** The owner's stripe in the pools' histograms. */
     int stripe;
+    /**
+     * The generic fallback (option generic): the data source whose {@code getConnection} is the
+     * outermost call on this thread now, or {@code null}. Not a level: the pools' own levels nest
+     * above it untouched.
+     */
+    Object genericPool;
+    long genericStart;
+    /** A pool's acquire ran inside the generic call: that pool counts it, the data source does not. */
+    boolean genericSuperseded;
+    /** Physical connections the owner is opening for a pool now (kept only with the generic fallback on). */
+    int creating;
     @SuppressWarnings("unused") // accessed through PUBLISHED_POOL
     private Object publishedPool;
     /** Written before {@link #publishedPool} (release), read after it (acquire). */
@@ -67,6 +78,7 @@ final class AcquireFrame {
         }
         calls = 0;
         overflowCalls = 0;
+        clearGeneric();
         stripe = ownerStripe;
         PUBLISHED_POOL.setRelease(this, null);
     }
@@ -82,12 +94,19 @@ final class AcquireFrame {
         }
         calls = 0;
         overflowCalls = 0;
+        clearGeneric();
         owner = null;
         PUBLISHED_POOL.setRelease(this, null);
     }
 
     boolean isEmpty() {
-        return levels == 0 && calls == 0 && overflowCalls == 0;
+        return levels == 0 && calls == 0 && overflowCalls == 0 && genericPool == null && creating == 0;
+    }
+
+    private void clearGeneric() {
+        genericPool = null;
+        genericSuperseded = false;
+        creating = 0;
     }
 
     int top() {

@@ -20,23 +20,43 @@ public final class ActiveRecorder implements Recorder {
     private final PoolRegistry pools;
     private final LeaseTable leases;
     private final AcquireFrames frames;
-    private final StackPolicy stacks;
+    /** Replaced when the stack mode changes at run time. */
+    private volatile StackPolicy stacks;
+    private final CallSites callSites;
     private final InternalErrors errors;
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
+    /** Option generic: data sources no adapter covers are tracked, and pools' connection openings kept per thread. */
+    private final boolean generic;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
-                   InternalErrors errors) {
+                   CallSites callSites, InternalErrors errors) {
+        this(pools, leases, frames, stacks, callSites, errors, false);
+    }
+
+    ActiveRecorder(PoolRegistry pools, LeaseTable leases, AcquireFrames frames, StackPolicy stacks,
+                   CallSites callSites, InternalErrors errors, boolean generic) {
+        this.generic = generic;
         this.pools = pools;
         this.leases = leases;
         this.frames = frames;
         this.stacks = stacks;
+        this.callSites = callSites;
         this.errors = errors;
+    }
+
+    void stacks(StackPolicy policy) {
+        this.stacks = policy;
     }
 
     void listener(RecordingListener listener) {
         this.listener = listener;
+    }
+
+    void observer(LeaseObserver observer) {
+        this.observer = observer;
     }
 
     // ------------------------------------------------------------------ acquire frames
@@ -48,6 +68,9 @@ public final class ActiveRecorder implements Recorder {
                 return null;
             }
             AcquireFrame frame = frames.findOrClaim(Thread.currentThread());
+            if (frame.genericPool != null) {
+                frame.genericSuperseded = true; // a data source over this pool: the pool counts the acquire
+            }
             if (frame.levels == AcquireFrame.MAX_LEVELS) {
                 frame.overflowCalls++;
                 return frame;
@@ -194,6 +217,7 @@ public final class ActiveRecorder implements Recorder {
         handle.stats.timedOut(wait, now);
         handle.notePressure(now);
         listener.timedOut(handle);
+        observer.timedOut(handle, wait);
     }
 
     // ------------------------------------------------------------------ leases
@@ -212,6 +236,9 @@ public final class ActiveRecorder implements Recorder {
         try {
             Thread thread = Thread.currentThread();
             AcquireFrame frame = frames.find(thread);
+            if (frame != null && frame.genericPool != null) {
+                frame.genericSuperseded = true;
+            }
             int level = frame == null ? -1 : pool == null ? frame.top() : frame.levelOf(pool);
             Object rawPool = level >= 0 ? frame.pools[level] : pool;
             if (rawPool == null) {
@@ -239,30 +266,37 @@ public final class ActiveRecorder implements Recorder {
                 return; // a pool no adapter knows
             }
             handle.stats.leaseWaits.recordNanos(stripe, wait);
-            Object rawStack = stacks.capture(handle, draw);
-            for (int attempt = 0; attempt < 3; attempt++) {
-                if (slot == null || slot.pool != handle) {
-                    slot = leases.create(connectionKey, handle, once);
-                    if (slot == LeaseTable.UNTRACKED) {
-                        return;
-                    }
-                }
-                int begun = slot.begin(thread, now, wait, rawStack);
-                if (begun == LeaseSlot.BEGUN) {
-                    stacks.leaseBegan(handle);
-                    return;
-                }
-                if (begun == LeaseSlot.BEGUN_OVER_UNSEEN_END) {
-                    handle.stats.endedUnseen.increment();
-                    return;
-                }
-                leases.remove(connectionKey, slot); // closed meanwhile by another thread: a new slot for the new lease
-                slot = null;
-            }
-            handle.untracked.increment(); // closed again and again while being leased: counted, not listed
+            StackPolicy stacks = this.stacks;
+            observer.acquired(handle, wait);
+            begin(handle, slot, connectionKey, once, thread, now, wait, stacks.capture(handle, draw));
         } catch (Throwable error) {
             errors.record(error);
         }
+    }
+
+    /** Starts the lease of {@code connectionKey} in {@code slot} (its current one, or {@code null}). */
+    private void begin(PoolHandle handle, LeaseSlot slot, Object connectionKey, boolean once, Thread thread, long now,
+                       long wait, Object rawStack) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (slot == null || slot.pool != handle) {
+                slot = leases.create(connectionKey, handle, once);
+                if (slot == LeaseTable.UNTRACKED) {
+                    return;
+                }
+            }
+            int begun = slot.begin(thread, now, wait, rawStack);
+            if (begun == LeaseSlot.BEGUN) {
+                stacks.leaseBegan(handle);
+                return;
+            }
+            if (begun == LeaseSlot.BEGUN_OVER_UNSEEN_END) {
+                handle.stats.endedUnseen.increment();
+                return;
+            }
+            leases.remove(connectionKey, slot); // closed meanwhile by another thread: a new slot for the new lease
+            slot = null;
+        }
+        handle.untracked.increment(); // closed again and again while being leased: counted, not listed
     }
 
     @Override
@@ -280,22 +314,31 @@ public final class ActiveRecorder implements Recorder {
                 releasesOfUnknownLeases.increment(); // leased before poolscope started
                 return;
             }
-            long ended = slot.end(System.nanoTime());
-            if (ended < 0) {
-                return; // returned twice, or ended meanwhile by the pool (closed, reclaimed)
-            }
-            PoolHandle handle = slot.pool;
-            long held = LeaseSlot.heldNanos(ended);
-            stacks.leaseEnded(handle);
-            handle.stats.holds.recordNanos(stripe, held);
-            if (slot.once) {
-                leases.remove(connectionKey, slot);
-            }
-            if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
-                listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
-            }
+            end(slot, connectionKey, thread, stripe);
         } catch (Throwable error) {
             errors.record(error);
+        }
+    }
+
+    /** The application returned the lease of {@code slot}. */
+    private void end(LeaseSlot slot, Object connectionKey, Thread thread, int stripe) {
+        long ended = slot.end(System.nanoTime());
+        if (ended < 0) {
+            return; // returned twice, or ended meanwhile by the pool (closed, reclaimed)
+        }
+        PoolHandle handle = slot.pool;
+        long held = LeaseSlot.heldNanos(ended);
+        stacks.leaseEnded(handle);
+        handle.stats.holds.recordNanos(stripe, held);
+        observer.released(handle, held);
+        if (slot.once) {
+            leases.remove(connectionKey, slot);
+        }
+        if (held >= CallSiteStatistics.LONG_LEASE_NANOS) { // the rare path: counted for its call site
+            handle.longLeaseEnded(slot.takeEndedStack(), held, callSites);
+        }
+        if ((ended & LeaseSlot.WAS_REPORTED) != 0) { // the rare path: a logged leak comes back
+            listener.leakReturned(handle, slot.endedReport(), held, thread.getName());
         }
     }
 
@@ -327,12 +370,16 @@ public final class ActiveRecorder implements Recorder {
             }
             long now = System.nanoTime();
             LeaseView lease = slot.read(now);
-            long held = slot.end(now);
-            if (held < 0) {
+            long ended = slot.end(now);
+            if (ended < 0) {
                 return;
             }
+            long held = LeaseSlot.heldNanos(ended);
             stacks.leaseEnded(slot.pool);
             slot.pool.stats.reclaimed.increment();
+            if (held >= CallSiteStatistics.LONG_LEASE_NANOS) {
+                slot.pool.longLeaseEnded(slot.takeEndedStack(), held, callSites);
+            }
             if (slot.once) {
                 leases.remove(connectionKey, slot);
             }
@@ -348,21 +395,120 @@ public final class ActiveRecorder implements Recorder {
 
     @Override
     public long createStart(Object pool) {
+        if (generic) {
+            try {
+                frames.findOrClaim(Thread.currentThread()).creating++; // a data source called now opens it for the pool
+            } catch (Throwable error) {
+                errors.record(error);
+            }
+        }
         return System.nanoTime();
     }
 
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
+            if (generic) {
+                AcquireFrame frame = frames.find(Thread.currentThread());
+                if (frame != null && frame.creating > 0) {
+                    frame.creating--;
+                    frames.releaseIfEmpty(frame);
+                }
+            }
             PoolHandle handle = pools.handleFor(pool != null ? pool : acquiringPool());
             if (handle == null) {
                 return;
             }
+            long took = System.nanoTime() - startNanos;
             if (thrown == null) {
-                handle.stats.created(System.nanoTime() - startNanos);
+                handle.stats.created(took);
             } else {
                 handle.stats.createFailed(thrown);
+                listener.connectionCreationFailed(handle);
+                observer.createFailed(handle, took, thrown);
             }
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    // ------------------------------------------------------------------ the generic fallback
+
+    @Override
+    public Object genericAcquireStart(Object dataSource) {
+        try {
+            if (!generic || dataSource == null) {
+                return null;
+            }
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            if (frame != null && (frame.genericPool != null || frame.levels > 0 || frame.calls > 0 || frame.creating > 0)) {
+                return null; // inside another data source's call, a pool's acquire, or a pool opening a connection
+            }
+            if (frame == null) {
+                frame = frames.findOrClaim(thread);
+            }
+            frame.genericStart = System.nanoTime();
+            frame.genericSuperseded = false;
+            frame.genericPool = dataSource;
+            return frame;
+        } catch (Throwable error) {
+            errors.record(error);
+            return null;
+        }
+    }
+
+    @Override
+    public void genericAcquireExit(Object token, Object connection, Throwable thrown) {
+        try {
+            AcquireFrame frame = (AcquireFrame) token;
+            Object dataSource = frame.genericPool;
+            if (dataSource == null) {
+                return;
+            }
+            boolean superseded = frame.genericSuperseded;
+            long start = frame.genericStart;
+            int stripe = frame.stripe;
+            int draw = ++frame.sampleCounter;
+            frame.genericPool = null;
+            frame.genericSuperseded = false;
+            frames.releaseIfEmpty(frame);
+            if (superseded) {
+                return; // a pool's acquire ran inside: that pool counted it
+            }
+            PoolHandle handle = pools.handleFor(dataSource);
+            if (handle == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            long wait = now - start;
+            if (thrown != null || connection == null) {
+                if (thrown != null && handle.introspector().isTimeout(thrown)) {
+                    timedOut(handle, wait, now);
+                } else {
+                    handle.stats.failed(wait);
+                }
+                return;
+            }
+            handle.stats.leaseWaits.recordNanos(stripe, wait);
+            observer.acquired(handle, wait);
+            begin(handle, leases.get(connection), connection, true, Thread.currentThread(), now, wait,
+                    stacks.capture(handle, draw));
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    @Override
+    public void genericReleased(Object connection) {
+        try {
+            LeaseSlot slot = leases.get(connection);
+            if (slot == null) {
+                return; // every connection's close() comes here: most were never leased by the fallback
+            }
+            Thread thread = Thread.currentThread();
+            AcquireFrame frame = frames.find(thread);
+            end(slot, connection, thread, frame == null ? StripedHistogram.currentStripe() : frame.stripe);
         } catch (Throwable error) {
             errors.record(error);
         }

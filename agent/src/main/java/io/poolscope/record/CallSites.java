@@ -88,6 +88,29 @@ public final class CallSites {
         return false;
     }
 
+    /**
+     * The call site in a live thread's current stack (a thread waiting in the pool's acquire): the
+     * first frame of the application below poolscope's and the pool library's, as for a lease,
+     * or {@code null} if there is none. Classified on every call: for the few waiters a view shows.
+     */
+    public String liveCallSite(StackTraceElement[] frames, List<String> poolPrefixes) {
+        for (StackTraceElement frame : frames) {
+            String name = frame.getClassName();
+            if (isInternal(name, poolPrefixes)) {
+                continue;
+            }
+            byte kind = classifier.classify(name);
+            if (kind == FrameClassifier.APP) {
+                return Frames.format(frame);
+            }
+            String proxied = kind == FrameClassifier.PROXY ? classifier.proxied(name) : null;
+            if (proxied != null) {
+                return proxied + "." + frame.getMethodName() + THROUGH_PROXY;
+            }
+        }
+        return null;
+    }
+
     private static long fingerprint(StackTraceElement[] all, int first) {
         long hash = all.length - first;
         for (int i = first; i < all.length; i++) {

@@ -11,12 +11,17 @@ public final class InternalErrors {
 
     private final LongAdder count = new LongAdder();
     private volatile String first;
+    private volatile String last;
+    private volatile long lastMillis;
 
     public void record(Throwable error) {
         count.increment();
+        String text = describe(error);
         if (first == null) {
-            first = describe(error);
+            first = text;
         }
+        last = text;
+        lastMillis = System.currentTimeMillis();
     }
 
     private static String describe(Throwable error) {
@@ -31,5 +36,15 @@ public final class InternalErrors {
     /** The first failure as text, for the log; {@code null} if none. */
     public String first() {
         return first;
+    }
+
+    /** The latest failure as text; {@code null} if none. */
+    public String last() {
+        return last;
+    }
+
+    /** When the latest failure happened (epoch ms; 0 if none). */
+    public long lastMillis() {
+        return lastMillis;
     }
 }

@@ -60,6 +60,8 @@ public final class LeaseSlot {
     /** The number of the lease logged as a suspected leak; written under the claim. */
     private long leakReportedLease;
     private LeaseView endedReport;
+    /** The stack of the long lease {@link #end} just ended, for its call site's figures; taken at once by that thread. */
+    private Object endedStack;
 
     LeaseSlot(PoolHandle pool, boolean once) {
         this.pool = pool;
@@ -142,6 +144,9 @@ public final class LeaseSlot {
         if (reported) { // the rare path: a copy for the "returned" line, taken before the fields are cleared
             endedReport = copy(nowNanos);
         }
+        if (held >= CallSiteStatistics.LONG_LEASE_NANOS) {
+            endedStack = stack;
+        }
         active = false;
         HOLDER.setOpaque(this, (Thread) null);
         stack = null;
@@ -151,6 +156,16 @@ public final class LeaseSlot {
 
     static long heldNanos(long ended) {
         return ended & HELD_MASK;
+    }
+
+    /**
+     * The stack of the lease {@link #end} just ended, if it was held {@link CallSiteStatistics#LONG_LEASE_NANOS}
+     * or more (else {@code null}); the thread that ended it takes it once, so no raw trace stays here.
+     */
+    Object takeEndedStack() {
+        Object taken = endedStack;
+        endedStack = null;
+        return taken;
     }
 
     /** The copy {@link #end} took of a reported lease it ended; read by the thread that ended it. */

@@ -3,7 +3,7 @@ package io.poolscope.record;
 /** Count and percentiles of one duration histogram, in nanoseconds (each within 1/16 of the value). */
 public final class Percentiles {
 
-    public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0);
+    public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0, 0.0);
 
     private final long count;
     private final long p50;
@@ -11,14 +11,16 @@ public final class Percentiles {
     private final long p99;
     private final long max;
     private final long mean;
+    private final double sum;
 
-    private Percentiles(long count, long p50, long p95, long p99, long max, long mean) {
+    private Percentiles(long count, long p50, long p95, long p99, long max, long mean, double sum) {
         this.count = count;
         this.p50 = p50;
         this.p95 = p95;
         this.p99 = p99;
         this.max = max;
         this.mean = mean;
+        this.sum = sum;
     }
 
     /** From the bucket counts of a {@link StripedHistogram}. */
@@ -36,7 +38,7 @@ public final class Percentiles {
             }
         }
         return new Percentiles(count, at(buckets, count, 0.50), at(buckets, count, 0.95), at(buckets, count, 0.99),
-                StripedHistogram.value(highest), (long) (sum / count));
+                StripedHistogram.value(highest), (long) (sum / count), sum);
     }
 
     private static long at(long[] buckets, long count, double quantile) {
@@ -73,5 +75,10 @@ public final class Percentiles {
 
     public long mean() {
         return mean;
+    }
+
+    /** The sum of all durations, each counted at its bucket's value (so within 1/16 of the true sum). */
+    public double sumNanos() {
+        return sum;
     }
 }

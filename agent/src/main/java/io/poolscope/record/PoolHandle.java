@@ -32,6 +32,7 @@ public final class PoolHandle {
     private final PoolIntrospector introspector;
     private final LeaseTable leaseTable;
     final PoolStatistics stats;
+    final CallSiteStatistics callSiteStats;
     /** Slots this pool has in the lease table (recounted by the scanner). */
     final AtomicInteger trackedSlots = new AtomicInteger();
     /** Leases not tracked because the pool had {@code maxLeases} slots already. */
@@ -42,7 +43,8 @@ public final class PoolHandle {
     final LongAdder liveLeases = new LongAdder();
     private volatile int cachedMax;
 
-    PoolHandle(Object pool, String name, PoolIntrospector introspector, LeaseTable leaseTable) {
+    PoolHandle(Object pool, String name, PoolIntrospector introspector, LeaseTable leaseTable, int maxCallSites) {
+        this.callSiteStats = new CallSiteStatistics(maxCallSites);
         this.pool = new WeakReference<>(pool);
         this.name = name;
         this.introspector = introspector;
@@ -118,15 +120,31 @@ public final class PoolHandle {
     /** Interns a raw trace (and stores the interned stack in the slot, dropping the trace). */
     AcquisitionStack resolve(LeaseView lease, CallSites callSites) {
         Object raw = lease.rawStack();
+        AcquisitionStack stack = resolveRaw(raw, callSites);
+        if (raw instanceof Throwable) {
+            lease.slot().internStack(raw, stack);
+        }
+        return stack;
+    }
+
+    private AcquisitionStack resolveRaw(Object raw, CallSites callSites) {
         if (raw instanceof AcquisitionStack) {
             return (AcquisitionStack) raw;
         }
         if (raw instanceof Throwable) {
-            AcquisitionStack stack = callSites.intern((Throwable) raw, introspector.framePrefixes());
-            lease.slot().internStack(raw, stack);
-            return stack;
+            return callSites.intern((Throwable) raw, introspector.framePrefixes());
         }
         return AcquisitionStack.NOT_CAPTURED;
+    }
+
+    /** A lease held {@code heldNanos} (long enough to count for its call site) ended; on the thread that ended it. */
+    void longLeaseEnded(Object rawStack, long heldNanos, CallSites callSites) {
+        callSiteStats.longLeaseEnded(resolveRaw(rawStack, callSites).callSite(), heldNanos);
+    }
+
+    /** The figures of this pool's call sites since start or the last reset. */
+    public CallSiteStatistics callSites() {
+        return callSiteStats;
     }
 
     List<LeaseSlot> slotsForScan() {

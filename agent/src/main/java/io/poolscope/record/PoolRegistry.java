@@ -19,11 +19,13 @@ public final class PoolRegistry {
     private final Map<String, Integer> unnamedSeen = new HashMap<>();
     private final Function<Class<?>, PoolIntrospector> introspectors;
     private final LeaseTable leaseTable;
+    private final int maxCallSites;
     private volatile RecordingListener listener = RecordingListener.NONE;
 
-    PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, LeaseTable leaseTable) {
+    PoolRegistry(Function<Class<?>, PoolIntrospector> introspectors, LeaseTable leaseTable, int maxCallSites) {
         this.introspectors = introspectors;
         this.leaseTable = leaseTable;
+        this.maxCallSites = maxCallSites;
     }
 
     void listener(RecordingListener listener) {
@@ -43,14 +45,27 @@ public final class PoolRegistry {
         return handle;
     }
 
-    // runs under byPool's lock, once per pool
+    // runs under byPool's lock, once per pool (and once per part of a pool that stands for it)
     private PoolHandle newHandle(Object pool) {
         PoolIntrospector introspector = introspectors.apply(pool.getClass());
         if (introspector == null) {
             return null;
         }
+        Object owner = introspector.poolOf(pool);
+        if (owner != pool) {
+            // a part of a pool that a hook reached instead of the pool: the pool's own handle (the lock is reentrant)
+            return owner == null ? null : byPool.computeIfAbsent(owner, this::newOwnHandle);
+        }
+        return newOwnHandle(pool);
+    }
+
+    private PoolHandle newOwnHandle(Object pool) {
+        PoolIntrospector introspector = introspectors.apply(pool.getClass());
+        if (introspector == null || introspector.poolOf(pool) != pool) {
+            return null; // not a pool itself: one step from a part to its pool, never more
+        }
         PoolHandle handle = new PoolHandle(pool, uniqueName(introspector.poolName(pool), introspector.library()),
-                introspector, leaseTable);
+                introspector, leaseTable, maxCallSites);
         all.add(handle);
         listener.poolSeen(handle);
         return handle;

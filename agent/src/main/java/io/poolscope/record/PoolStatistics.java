@@ -9,8 +9,57 @@ import java.util.concurrent.atomic.LongAdder;
  * Counters and duration histograms of one pool; memory fixed by the number of stripes, not by the
  * number of threads. Every count only grows. Leases and releases are the counts of the wait and
  * hold histograms that the hot path records anyway; the rare outcomes have counters of their own.
+ * {@link #reset} zeroes nothing: it keeps a copy of the counts, which views subtract.
  */
 final class PoolStatistics {
+
+    /** The counts at the last reset, read in the order {@link #view()} reads them. */
+    private static final class Baseline {
+        static final Baseline NONE = new Baseline();
+
+        final long atNanos;
+        final long[] holds;
+        final long closed;
+        final long reclaimed;
+        final long unseen;
+        final long[] leaseWaits;
+        final long timeouts;
+        final long failures;
+        final long[] waits;
+        final long[] creates;
+        final long createFailures;
+        final long suspectedLeaks;
+        /** The leases that ended before the reset: a lease out at the reset counts as taken at it. */
+        final long endedLeases;
+
+        private Baseline() {
+            atNanos = Long.MIN_VALUE;
+            holds = leaseWaits = waits = creates = null;
+            closed = reclaimed = unseen = timeouts = failures = createFailures = suspectedLeaks = endedLeases = 0;
+        }
+
+        Baseline(PoolStatistics s, long nowNanos) {
+            atNanos = nowNanos;
+            holds = s.holds.snapshot();
+            closed = s.closedWhileOut.sum();
+            reclaimed = s.reclaimed.sum();
+            unseen = s.endedUnseen.sum();
+            leaseWaits = s.leaseWaits.snapshot();
+            timeouts = s.timeouts.sum();
+            failures = s.failures.sum();
+            waits = s.allWaits(leaseWaits);
+            creates = s.creates.snapshot();
+            createFailures = s.createFailures.sum();
+            suspectedLeaks = s.suspectedLeaks.sum();
+            endedLeases = StripedHistogram.count(holds) + closed + reclaimed + unseen;
+        }
+
+        long[] minus(long[] now, long[] base) {
+            return base == null ? now : StripedHistogram.minus(now, base);
+        }
+    }
+
+    private volatile Baseline baseline = Baseline.NONE;
 
     private static final long RECENT_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -84,6 +133,14 @@ final class PoolStatistics {
         return waits;
     }
 
+    /**
+     * Counts start again from here. The leases out now count as taken at the reset, so a view still
+     * shows no more releases than leases; the percentiles are of what was recorded since.
+     */
+    void reset(long nowNanos) {
+        baseline = new Baseline(this, nowNanos);
+    }
+
     /** Called by the scanner. */
     void tick(long nowNanos) {
         recentWaits.tick(nowNanos, () -> allWaits(leaseWaits.snapshot()));
@@ -95,22 +152,26 @@ final class PoolStatistics {
      * the acquires' other outcomes, so a copy never shows more releases than leases.
      */
     StatisticsView view() {
-        long[] holdsNow = holds.snapshot();
-        long closed = closedWhileOut.sum();
-        long reclaims = reclaimed.sum();
-        long unseen = endedUnseen.sum();
-        long[] leaseWaitsNow = leaseWaits.snapshot();
-        long timeoutCount = timeouts.sum();
-        long failureCount = failures.sum();
-        long[] waitsNow = allWaits(leaseWaitsNow);
-        long leases = StripedHistogram.count(leaseWaitsNow);
+        Baseline base = baseline;
+        long[] holdsRaw = holds.snapshot();
+        long[] holdsNow = base.minus(holdsRaw, base.holds);
+        long closed = closedWhileOut.sum() - base.closed;
+        long reclaims = reclaimed.sum() - base.reclaimed;
+        long unseen = endedUnseen.sum() - base.unseen;
+        long[] leaseWaitsRaw = leaseWaits.snapshot();
+        long timeoutsRaw = timeouts.sum();
+        long timeoutCount = timeoutsRaw - base.timeouts;
+        long failureCount = failures.sum() - base.failures;
+        long[] waitsRaw = allWaits(leaseWaitsRaw);
+        long[] waitsNow = base.minus(waitsRaw, base.waits);
+        long leases = StripedHistogram.count(leaseWaitsRaw) - base.endedLeases;
         return new StatisticsView(leases + timeoutCount + failureCount, leases, timeoutCount, failureCount,
                 StripedHistogram.count(holdsNow), closed, reclaims, unseen,
-                Percentiles.of(waitsNow), recentWaits.recent(waitsNow),
-                Percentiles.of(holdsNow), recentHolds.recent(holdsNow),
-                Percentiles.of(creates.snapshot()), createFailures.sum(), lastCreateFailure,
-                lastCreateFailureMillis, suspectedLeaks.sum(),
-                sinceOrNever(lastTimeoutNanos, timeoutCount),
+                Percentiles.of(waitsNow), recentWaits.recent(waitsRaw, base.waits, base.atNanos),
+                Percentiles.of(holdsNow), recentHolds.recent(holdsRaw, base.holds, base.atNanos),
+                Percentiles.of(base.minus(creates.snapshot(), base.creates)), createFailures.sum() - base.createFailures,
+                lastCreateFailure, lastCreateFailureMillis, suspectedLeaks.sum() - base.suspectedLeaks,
+                sinceOrNever(lastTimeoutNanos, timeoutsRaw),
                 lastCreateFailureNanos != 0 && lastCreateFailureNanos - lastCreateNanos > 0);
     }
 }

@@ -42,7 +42,18 @@ final class RecentWindow {
 
     /** Percentiles of what was recorded since the oldest snapshot kept (at most a window and a step ago). */
     synchronized Percentiles recent(long[] current) {
+        return recent(current, null, Long.MIN_VALUE);
+    }
+
+    /**
+     * The same, but never of what was recorded before {@code floor}, a snapshot of the same
+     * histogram taken at {@code floorAtNanos} (a reset of the statistics); {@code null} for none.
+     */
+    synchronized Percentiles recent(long[] current, long[] floor, long floorAtNanos) {
         Mark oldest = marks.peekFirst();
+        if (floor != null && (oldest == null || oldest.atNanos - floorAtNanos < 0)) {
+            return Percentiles.of(StripedHistogram.minus(current, floor));
+        }
         return Percentiles.of(oldest == null ? current : StripedHistogram.minus(current, oldest.cumulative));
     }
 }

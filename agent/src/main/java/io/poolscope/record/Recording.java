@@ -2,6 +2,7 @@ package io.poolscope.record;
 
 import io.poolscope.config.Option;
 import io.poolscope.config.Options;
+import io.poolscope.config.StackMode;
 import io.poolscope.pools.PoolIntrospector;
 
 import java.util.ArrayList;
@@ -31,6 +32,11 @@ public final class Recording {
     private final CallSites callSites;
     private final InternalErrors errors = new InternalErrors();
     private final ActiveRecorder recorder;
+    private StackMode stackMode;
+    private int sampleRate;
+    /** Set when the stack mode changed: the scanner recounts the leases out that stacks=auto counts. */
+    private volatile boolean recountLiveLeases;
+    private volatile LeaseObserver observer = LeaseObserver.NONE;
 
     private volatile boolean poolsMayPredate;
 
@@ -49,11 +55,44 @@ public final class Recording {
 
     public Recording(Options options, Function<Class<?>, PoolIntrospector> introspectors) {
         LeaseTable leases = new LeaseTable(options.get(Option.MAX_LEASES));
-        this.pools = new PoolRegistry(introspectors, leases);
+        this.pools = new PoolRegistry(introspectors, leases, options.get(Option.MAX_CALL_SITES));
         this.callSites = new CallSites(options.get(Option.MAX_CALL_SITES), options.get(Option.MAX_STACK_DEPTH),
                 FrameClassifier.of(options));
-        StackPolicy stacks = new StackPolicy(options.get(Option.STACKS), options.get(Option.SAMPLE_RATE));
-        this.recorder = new ActiveRecorder(pools, leases, frames, stacks, errors);
+        this.stackMode = options.get(Option.STACKS);
+        this.sampleRate = options.get(Option.SAMPLE_RATE);
+        this.recorder = new ActiveRecorder(pools, leases, frames, new StackPolicy(stackMode, sampleRate), callSites, errors,
+                options.get(Option.GENERIC));
+    }
+
+    /**
+     * Takes stacks as {@code mode} and {@code rate} say from the next lease on; the leases out keep
+     * what they have. Returns whether anything changed.
+     */
+    public synchronized boolean stacks(StackMode mode, int rate) {
+        if (mode == stackMode && rate == sampleRate) {
+            return false;
+        }
+        stackMode = mode;
+        sampleRate = rate;
+        recorder.stacks(new StackPolicy(mode, rate));
+        recountLiveLeases = true;
+        return true;
+    }
+
+    public synchronized StackMode stackMode() {
+        return stackMode;
+    }
+
+    /**
+     * Statistics start again from now, for every pool: counters, percentiles and call-site figures
+     * (the connections out count as taken now). Leases, waiters and internal errors are not touched.
+     */
+    public void resetStatistics() {
+        long now = System.nanoTime();
+        for (PoolHandle pool : pools.pools()) {
+            pool.stats.reset(now);
+            pool.callSiteStats.reset();
+        }
     }
 
     public ActiveRecorder recorder() {
@@ -63,6 +102,12 @@ public final class Recording {
     public void listener(RecordingListener listener) {
         pools.listener(listener);
         recorder.listener(listener);
+    }
+
+    /** The view that sees each lease's moments (set before the recorder is installed). */
+    public void observer(LeaseObserver observer) {
+        this.observer = observer;
+        recorder.observer(observer);
     }
 
     public List<PoolHandle> pools() {
@@ -131,6 +176,11 @@ public final class Recording {
                 lease.resolveStack(pool.resolve(lease, callSites));
                 pool.stats.suspectedLeaks.increment();
                 found.add(lease);
+                try {
+                    observer.suspectedLeak(pool, lease);
+                } catch (Throwable error) {
+                    errors.record(error);
+                }
             }
         }
         found.sort((a, b) -> Long.compare(b.ageNanos(), a.ageNanos()));
@@ -144,6 +194,8 @@ public final class Recording {
      */
     public List<PoolHandle> maintain(long nowNanos) {
         List<PoolHandle> gone = pools.expungeStale();
+        boolean recount = recountLiveLeases;
+        recountLiveLeases = false;
         recorder.expungeDeadThreads();
         // an acquire finds no pool handle (it costs an identity lookup): a pool seen so far only by its waiters is found here
         frames.forEachOwned((thread, frame) -> {
@@ -154,12 +206,16 @@ public final class Recording {
         });
         for (PoolHandle pool : pools.pools()) {
             pool.stats.tick(nowNanos);
-            updatePressure(pool, nowNanos);
+            int active = updatePressure(pool, nowNanos);
+            if (recount) { // leases begun under another mode were not counted: close enough, once
+                pool.liveLeases.add(active - pool.liveLeases.sum());
+            }
         }
         return gone;
     }
 
-    private void updatePressure(PoolHandle pool, long nowNanos) {
+    /** Returns the leases out. */
+    private int updatePressure(PoolHandle pool, long nowNanos) {
         int active = 0;
         boolean oldLease = false;
         for (LeaseSlot slot : pool.slotsForScan()) {
@@ -180,5 +236,6 @@ public final class Recording {
         } else {
             pool.relaxPressure(nowNanos);
         }
+        return active;
     }
 }

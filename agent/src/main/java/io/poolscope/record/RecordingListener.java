@@ -24,4 +24,8 @@ public interface RecordingListener {
     /** The pool took a lease back from its holder after {@code heldNanos} (abandoned-connection removal). */
     default void leaseReclaimed(PoolHandle pool, LeaseView lease, long heldNanos) {
     }
+
+    /** Opening a physical connection failed (the driver's message is in the pool's statistics). */
+    default void connectionCreationFailed(PoolHandle pool) {
+    }
 }

@@ -210,7 +210,8 @@ public final class DumpFormatter {
         if (state.outSinceBeforeAttach > 0) {
             out.append("out since before attach: ").append(state.outSinceBeforeAttach)
                     .append(state.outSinceBeforeAttach == 1 ? " connection" : " connections")
-                    .append(" (the pool counts ").append(state.counters.active()).append(" out, poolscope has seen ")
+                    .append(" (the pool counts ").append(state.leases.size() + state.outSinceBeforeAttach)
+                    .append(" out, poolscope has seen ")
                     .append(state.leases.size()).append(" taken); taken before poolscope was attached, so their holders")
                     .append(" and stacks are unknown; their return is not counted as an error\n");
         }

@@ -63,11 +63,13 @@ final class LogEvents {
         LogEvent event = warn ? LogEvent.warn("dump", text) : LogEvent.info("dump", text);
         StatisticsView stats = state.stats;
         String verdict = state.verdict.text();
-        int colon = verdict.indexOf(':');
         event.with("pool", state.pool.name()).with("library", state.pool.library())
                 .with("reason", reason.name().toLowerCase(Locale.ROOT))
-                .with("verdict", colon < 0 ? verdict : verdict.substring(0, colon))
+                .with("verdict", state.verdict.kind().headline())
+                .with("verdictKind", state.verdict.kind().name())
                 .with("verdictText", verdict)
+                .with("verdictCallSite", state.verdict.callSite())
+                .with("verdictNumbers", new LinkedHashMap<String, Object>(state.verdict.numbers()))
                 .with("active", known(state.counters.active())).with("idle", known(state.counters.idle()))
                 .with("total", known(state.counters.total())).with("max", known(state.maxConnections))
                 .with("poolWaiting", known(state.counters.waiting()))

@@ -3,6 +3,7 @@ package io.poolscope.report;
 import io.poolscope.diagnose.HolderGroup;
 import io.poolscope.diagnose.Verdict;
 import io.poolscope.pools.PoolCounters;
+import io.poolscope.record.CallSites;
 import io.poolscope.record.LeaseView;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
@@ -33,12 +34,18 @@ public final class PoolState {
      */
     public final int outSinceBeforeAttach;
     public final Verdict verdict;
+    /** Whether the pool may hold connections poolscope did not see taken. */
+    public final Verdict.Unseen unseen;
+    /** The recording's call sites: what names a live thread's stack as a lease's is named. */
+    public final CallSites callSites;
 
     private PoolState(PoolHandle pool, Recording recording, long leakThresholdNanos) {
         this.pool = pool;
+        this.callSites = recording.callSites();
+        PoolCounters before = pool.counters();
         this.nowNanos = System.nanoTime();
         this.nowMillis = System.currentTimeMillis();
-        this.leases = recording.leases(pool, nowNanos); // first: their ages are measured from nowNanos
+        this.leases = recording.leases(pool, nowNanos); // their ages are measured from nowNanos
         this.waiters = recording.waiters(pool);
         this.stats = pool.statistics();
         this.counters = pool.counters();
@@ -46,10 +53,14 @@ public final class PoolState {
         this.maxConnections = pool.maxConnections();
         this.acquireTimeoutMillis = pool.acquireTimeoutMillis();
         this.groups = HolderGroup.byCallSite(leases);
+        this.unseen = recording.poolsMayPredate() ? Verdict.Unseen.TAKEN_BEFORE_ATTACH
+                : pool.untrackedLeases() > 0 ? Verdict.Unseen.NOT_TRACKED : Verdict.Unseen.NONE;
+        // read before and after the leases: a lease taken or returned meanwhile counts in only one of them
+        int poolActive = before.active() < 0 || counters.active() < 0 ? -1 : Math.min(before.active(), counters.active());
         // with leases over maxLeases untracked, the difference would count them too: not shown then
         this.outSinceBeforeAttach = recording.poolsMayPredate() && pool.untrackedLeases() == 0
-                && counters.active() > leases.size() ? counters.active() - leases.size() : 0;
-        this.verdict = Verdict.of(maxConnections, counters, groups, leases, waiters, stats, leakThresholdNanos);
+                && poolActive > leases.size() ? poolActive - leases.size() : 0;
+        this.verdict = Verdict.of(maxConnections, poolActive, groups, leases, waiters, stats, leakThresholdNanos, unseen);
     }
 
     public static PoolState read(PoolHandle pool, Recording recording, long leakThresholdNanos) {

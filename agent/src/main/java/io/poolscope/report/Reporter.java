@@ -32,6 +32,20 @@ public final class Reporter implements RecordingListener {
         boolean dumpedOnce;
         long lastSlowAcquireDumpNanos;
         boolean slowAcquireDumpedOnce;
+        /** Timeouts not yet counted for the call sites that held connections meanwhile. */
+        final java.util.concurrent.atomic.AtomicLong timeoutsToAttribute = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong createFailures = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    /** A line for the log and what the views are told with it, queued by an application thread. */
+    private static final class Pending {
+        final LogEvent line;
+        final Consumer<PoolEvents> tell;
+
+        Pending(LogEvent line, Consumer<PoolEvents> tell) {
+            this.line = line;
+            this.tell = tell;
+        }
     }
 
     private final Recording recording;
@@ -41,7 +55,8 @@ public final class Reporter implements RecordingListener {
     private volatile long dumpInterval;
     private volatile long slowAcquire;
     private final Map<PoolHandle, DumpState> dumpStates = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<LogEvent> pendingLines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending> pendingLines = new ConcurrentLinkedQueue<>();
+    private final List<PoolEvents> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final ConcurrentLinkedQueue<PoolHandle> newPools = new ConcurrentLinkedQueue<>();
     private final List<Consumer<PoolHandle>> poolAddedListeners = new ArrayList<>();
@@ -68,6 +83,21 @@ public final class Reporter implements RecordingListener {
         poolGoneListeners.add(listener);
     }
 
+    /** Told of leaks, exhaustion, slow acquires and creation failures, on the scanner thread. */
+    public void onEvents(PoolEvents listener) {
+        eventListeners.add(listener);
+    }
+
+    private void tell(Consumer<PoolEvents> event) {
+        for (PoolEvents listener : eventListeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException | LinkageError e) {
+                recording.errors().record(e);
+            }
+        }
+    }
+
     void wakeUpWith(Runnable wakeUp) {
         this.wakeUp = wakeUp;
     }
@@ -84,6 +114,10 @@ public final class Reporter implements RecordingListener {
         return leakThreshold;
     }
 
+    public long dumpCooldownNanos() {
+        return dumpCooldown;
+    }
+
     // ---- events from application threads: queue and wake the scanner ----
 
     @Override
@@ -96,6 +130,7 @@ public final class Reporter implements RecordingListener {
     public void timedOut(PoolHandle pool) {
         DumpState state = dumpStates.computeIfAbsent(pool, key -> new DumpState());
         state.timeoutsSinceDump.incrementAndGet();
+        state.timeoutsToAttribute.incrementAndGet();
         if (!state.timeoutPending) {
             state.timeoutPending = true;
             wakeUp.run();
@@ -108,7 +143,16 @@ public final class Reporter implements RecordingListener {
             pendingCount.decrementAndGet();
             return;
         }
-        pendingLines.add(LogEvents.leakReturned(pool.name(), lease, heldNanos, releasedBy));
+        pendingLines.add(new Pending(LogEvents.leakReturned(pool.name(), lease, heldNanos, releasedBy),
+                events -> events.leakReturned(pool, lease, heldNanos, releasedBy)));
+    }
+
+    @Override
+    public void connectionCreationFailed(PoolHandle pool) {
+        DumpState state = dumpStates.computeIfAbsent(pool, key -> new DumpState());
+        if (state.createFailures.getAndIncrement() == 0) {
+            wakeUp.run();
+        }
     }
 
     @Override
@@ -118,7 +162,7 @@ public final class Reporter implements RecordingListener {
             return;
         }
         recording.resolveStack(pool, lease);
-        pendingLines.add(LogEvents.leaseReclaimed(pool.name(), lease, heldNanos));
+        pendingLines.add(new Pending(LogEvents.leaseReclaimed(pool.name(), lease, heldNanos), null));
     }
 
     // ---- work on the scanner thread ----
@@ -137,10 +181,15 @@ public final class Reporter implements RecordingListener {
                 listener.accept(gone);
             }
         }
-        for (LogEvent line; (line = pendingLines.poll()) != null; ) {
+        for (Pending pending; (pending = pendingLines.poll()) != null; ) {
             pendingCount.decrementAndGet();
-            log.event(line);
+            log.event(pending.line);
+            if (pending.tell != null) {
+                tell(pending.tell);
+            }
         }
+        attributeTimeouts(nowNanos);
+        tellCreationFailures();
         if (leakThreshold > 0) {
             reportSuspectedLeaks(nowNanos);
         }
@@ -155,12 +204,43 @@ public final class Reporter implements RecordingListener {
             }
         }
         reportInternalErrors();
+        tell(events -> events.tick(nowNanos));
+    }
+
+    /** The timeouts since the last pass count for every call site that holds a connection now. */
+    private void attributeTimeouts(long nowNanos) {
+        for (Map.Entry<PoolHandle, DumpState> entry : dumpStates.entrySet()) {
+            long timeouts = entry.getValue().timeoutsToAttribute.getAndSet(0);
+            if (timeouts == 0) {
+                continue;
+            }
+            PoolHandle pool = entry.getKey();
+            java.util.Set<String> sites = new java.util.HashSet<>();
+            for (LeaseView lease : recording.leases(pool, nowNanos)) {
+                sites.add(lease.stack().callSite());
+            }
+            for (String site : sites) {
+                pool.callSites().timeoutsWhileHeld(site, timeouts);
+            }
+        }
+    }
+
+    private void tellCreationFailures() {
+        for (Map.Entry<PoolHandle, DumpState> entry : dumpStates.entrySet()) {
+            long failures = entry.getValue().createFailures.getAndSet(0);
+            if (failures > 0) {
+                PoolHandle pool = entry.getKey();
+                io.poolscope.record.StatisticsView stats = pool.statistics();
+                tell(events -> events.connectionCreationFailed(pool, failures, stats));
+            }
+        }
     }
 
     private void reportSuspectedLeaks(long nowNanos) {
         for (PoolHandle pool : recording.pools()) {
             for (LeaseView lease : recording.newSuspectedLeaks(pool, nowNanos, leakThreshold)) { // still out after marking
                 log.event(LogEvents.suspectedLeak(pool.name(), lease));
+                tell(events -> events.suspectedLeak(pool, lease));
             }
         }
     }
@@ -180,7 +260,9 @@ public final class Reporter implements RecordingListener {
             if (!state.dumpedOnce) {
                 state.timeoutsSinceDump.set(0);
             }
-            log.event(dumpEvent(entry.getKey(), DumpReason.EXHAUSTED, heldBack, true));
+            PoolState dumped = PoolState.read(entry.getKey(), recording, leakThreshold);
+            log.event(LogEvents.dump(dumped, DumpReason.EXHAUSTED, heldBack, true));
+            tell(events -> events.exhausted(dumped, heldBack));
             state.dumpedOnce = true;
             state.lastExhaustionDumpNanos = nowNanos;
         }
@@ -201,7 +283,10 @@ public final class Reporter implements RecordingListener {
             if (state.slowAcquireDumpedOnce && nowNanos - state.lastSlowAcquireDumpNanos < dumpCooldown) {
                 continue;
             }
-            log.event(dumpEvent(pool, DumpReason.SLOW_ACQUIRE, 0, true));
+            PoolState dumped = PoolState.read(pool, recording, leakThreshold);
+            log.event(LogEvents.dump(dumped, DumpReason.SLOW_ACQUIRE, 0, true));
+            long limit = slowAcquire;
+            tell(events -> events.slowAcquire(dumped, limit));
             state.slowAcquireDumpedOnce = true;
             state.lastSlowAcquireDumpNanos = nowNanos;
         }
@@ -223,6 +308,15 @@ public final class Reporter implements RecordingListener {
 
     private LogEvent dumpEvent(PoolHandle pool, DumpReason reason, long suppressed, boolean warn) {
         return LogEvents.dump(PoolState.read(pool, recording, leakThreshold), reason, suppressed, warn);
+    }
+
+    /** {@code dumpToLog}: the dump of every pool written to the log; returns how many were written. */
+    public int dumpAllToLog(DumpReason reason) {
+        List<PoolHandle> pools = recording.pools();
+        for (PoolHandle pool : pools) {
+            log.event(dumpEvent(pool, reason, 0, false));
+        }
+        return pools.size();
     }
 
     /** Every pool, one after the other. */

@@ -1,6 +1,7 @@
 package io.poolscope.diagnose;
 
 import io.poolscope.config.Options;
+import io.poolscope.pools.PoolCounters;
 import io.poolscope.record.PoolHandle;
 import io.poolscope.record.Recording;
 import io.poolscope.report.PoolState;
@@ -34,15 +35,32 @@ class VerdictTest {
 
     /** A recording of one pool of at most two connections. */
     private void start(String options) {
-        recording = new Recording(Options.parse(options, new Properties()), type -> new FakeIntrospector(2));
+        start(options, false, -1);
+    }
+
+    /** {@code poolActive}: what the pool says is out, whatever poolscope saw (-1: the pool does not say). */
+    private void start(String options, boolean attached, int poolActive) {
+        recording = new Recording(Options.parse(options, new Properties()), type -> new FakeIntrospector(2) {
+            @Override
+            public PoolCounters counters(Object pool) {
+                return poolActive < 0 ? PoolCounters.UNKNOWN : new PoolCounters(poolActive, 0, poolActive, 0);
+            }
+        });
+        if (attached) {
+            recording.poolsMayPredateRecording();
+        }
         pool = new FakePool(recording.recorder(), "orders");
         app = new FakeApp(pool);
     }
 
-    private String verdict(long leakThresholdNanos) {
+    private Verdict read(long leakThresholdNanos) {
         List<PoolHandle> pools = recording.pools();
         assertEquals(1, pools.size());
-        return PoolState.read(pools.get(0), recording, leakThresholdNanos).verdict.text();
+        return PoolState.read(pools.get(0), recording, leakThresholdNanos).verdict;
+    }
+
+    private String verdict(long leakThresholdNanos) {
+        return read(leakThresholdNanos).text();
     }
 
     private static void assertMatches(String regex, String text) {
@@ -164,5 +182,89 @@ class VerdictTest {
 
         assertEquals("CANNOT CONNECT: no connection is out, yet acquires fail; opening one fails: "
                 + "java.sql.SQLException: FATAL: password authentication failed", verdict(THIRTY_SECONDS));
+    }
+
+    @Test
+    void eachVerdictHasItsKindAndTheCallSiteItNames() {
+        start("stacks=full");
+        assertEquals(VerdictKind.HEALTHY, kindAfter(() -> app.loadOrders(connection1), () -> app.close(connection1)));
+
+        start("stacks=full");
+        app.loadOrders(connection1);
+        Verdict busy = read(THIRTY_SECONDS);
+        assertEquals(VerdictKind.BUSY, busy.kind());
+        assertMatches(LOAD_ORDERS, busy.callSite());
+        assertEquals(1, busy.connectionsAtCallSite());
+        Verdict leak = read(1);
+        assertEquals(VerdictKind.LEAK_SUSPECTED, leak.kind());
+        assertEquals(1, leak.heldPastLeakThreshold());
+
+        start("stacks=full");
+        exhaustFromLoadOrders();
+        Verdict exhausted = read(THIRTY_SECONDS);
+        assertEquals(VerdictKind.POOL_EXHAUSTED, exhausted.kind());
+        assertTrue(exhausted.text().startsWith(exhausted.kind().headline() + ": "), exhausted.text());
+        assertMatches(LOAD_ORDERS, exhausted.callSite());
+        assertEquals(VerdictKind.POOL_EXHAUSTED_BY_A_LEAK, read(1).kind());
+        app.close(connection1);
+        app.close(connection2);
+        Verdict recovered = read(THIRTY_SECONDS);
+        assertEquals(VerdictKind.RECOVERED, recovered.kind());
+        assertEquals(null, recovered.callSite());
+        assertEquals(1L, recovered.timeouts());
+    }
+
+    private VerdictKind kindAfter(Runnable... steps) {
+        for (Runnable step : steps) {
+            step.run();
+        }
+        return read(THIRTY_SECONDS).kind();
+    }
+
+    @Test
+    void theNumbersBehindAnExhaustedPool() {
+        start("stacks=full");
+        exhaustFromLoadOrders();
+        Verdict verdict = read(THIRTY_SECONDS);
+
+        assertEquals(Verdict.numberNames(), new java.util.ArrayList<>(verdict.numbers().keySet()));
+        assertEquals(2L, verdict.numbers().get("connectionsOut"));
+        assertEquals(2L, verdict.numbers().get("connectionsSeen"));
+        assertEquals(0L, verdict.numbers().get("connectionsUnseen"));
+        assertEquals(2L, verdict.numbers().get("maxConnections"));
+        assertEquals(2L, verdict.numbers().get("connectionsAtCallSite"));
+        assertEquals(1L, verdict.numbers().get("timeouts"));
+        assertEquals(30_000L, verdict.numbers().get("leakThresholdMillis"));
+    }
+
+    @Test
+    void fromJvmStartThePoolsOwnCountNeverClaimsConnectionsTakenBeforePoolscope() {
+        // the pool counts one more than poolscope saw: a lease taken between the two readings
+        start("stacks=full", false, 2);
+        app.loadOrders(connection1);
+        Verdict verdict = read(THIRTY_SECONDS);
+
+        assertMatches("BUSY: 1 connection out of 2, most at " + LOAD_ORDERS, verdict.text());
+        assertEquals(0, verdict.connectionsUnseen());
+
+        start("stacks=full", false, 1);
+        assertEquals(VerdictKind.HEALTHY, kindAfter(() -> app.loadOrders(connection1), () -> app.close(connection1)));
+    }
+
+    @Test
+    void attachedToARunningJvmThePoolsOwnCountNamesWhatPoolscopeDidNotSee() {
+        start("stacks=full", true, 2);
+        app.loadOrders(connection1);
+        Verdict verdict = read(THIRTY_SECONDS);
+
+        assertMatches("POOL EXHAUSTED: 1 of 2 connections out \\(pool max 2\\) are held by " + LOAD_ORDERS
+                + ", oldest \\S+; 0 threads waiting; 1 more were taken before poolscope was attached", verdict.text());
+        assertEquals(1, verdict.connectionsUnseen());
+
+        start("stacks=full", true, 2);
+        app.loadOrders(connection1);
+        app.close(connection1);
+        assertEquals("POOL EXHAUSTED: 2 connections out (pool max 2), 0 threads waiting; poolscope saw none of them taken "
+                + "(taken before poolscope was attached)", verdict(THIRTY_SECONDS));
     }
 }

@@ -117,7 +117,8 @@ class CliIT {
 
             Run again = cli("attach", pid, "leakThreshold=1h");
             assertEquals(0, again.exit, again.toString());
-            assertTrue(again.out.contains("already attached; leakThreshold, dumpCooldown and dumpInterval applied"), again.toString());
+            assertTrue(again.out.contains("already attached; leakThreshold, dumpCooldown, dumpInterval, slowAcquire, stacks,"
+                    + " sampleRate and maxLeasesShown applied"), again.toString());
             assertTrue(again.out.contains("leases out 2"), again.toString());
             assertTrue(again.out.contains("leakThreshold=1h"), again.toString());
 
@@ -140,6 +141,59 @@ class CliIT {
             assertEquals(0, on.exit, on.toString());
             assertTrue(on.out.contains("recording again with the new options"), on.toString());
             Run onDump = cli("dump", pid);
+            assertEquals(0, onDump.exit, onDump.toString());
+
+            assertFalse(jvm.stderr().contains("Exception"), jvm.stderr());
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit());
+        }
+    }
+
+    /** The same on a DBCP2 application: its classes, loaded before the attach, are retransformed. */
+    @Test
+    void attachToADbcp2ApplicationDumpStatusOffAndAttachAgain() throws Exception {
+        String name = "dbcp2:jdbc:h2:mem:contract";
+        try (ForkedJvm jvm = ForkedJvm.builder().pool("dbcp2-2.14").mainClass("scenarios.contract.ContractApp")
+                .args("Dbcp2", "late").start()) {
+            jvm.awaitReady();
+            String pid = String.valueOf(jvm.pid());
+            Run notLoaded = cli("dump", pid);
+            assertEquals(1, notLoaded.exit, notLoaded.toString());
+            assertTrue(notLoaded.err.contains("not loaded in pid " + pid + "; run attach first"), notLoaded.toString());
+
+            Run attach = cli("attach", pid, "leakThreshold=200ms", "logFile=" + jvm.dir().resolve("attached.log"));
+            assertEquals(0, attach.exit, attach.toString());
+            assertTrue(attach.out.contains("attached to pid " + pid), attach.toString());
+            assertTrue(attach.out.contains("org.apache.commons.dbcp2.BasicDataSource"), attach.toString());
+            assertTrue(attach.out.contains("org.apache.commons.dbcp2.PoolableConnection"), attach.toString());
+
+            jvm.proceed();
+            ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+            assertEquals("true", jvm.result("timeout"), jvm.stdout());
+            Thread.sleep(300); // past the leak threshold
+
+            Run dump = cli("dump", pid, name);
+            assertEquals(0, dump.exit, dump.toString());
+            assertTrue(dump.out.contains("poolscope dump: pool '" + name + "' (DBCP2) - on demand"), dump.toString());
+            assertTrue(dump.out.contains("at scenarios.contract.ContractApp$LeakyRepository.leak(ContractApp.java:"),
+                    dump.toString());
+
+            Run status = cli("status", pid);
+            assertEquals(0, status.exit, status.toString());
+            assertTrue(status.out.contains(name + " (DBCP2): max 2, leases out 2, held past leakThreshold 2"),
+                    status.toString());
+
+            Run off = cli("off", pid);
+            assertEquals(0, off.exit, off.toString());
+            assertTrue(off.out.contains("recording stopped"), off.toString());
+            Run offDump = cli("dump", pid);
+            assertEquals(1, offDump.exit, offDump.toString());
+            assertTrue(offDump.err.contains("poolscope: off in this JVM"), offDump.toString());
+
+            Run on = cli("attach", pid, "leakThreshold=5s");
+            assertEquals(0, on.exit, on.toString());
+            assertTrue(on.out.contains("recording again with the new options"), on.toString());
+            Run onDump = cli("dump", pid); // the new recording sees the pool at its next acquire
             assertEquals(0, onDump.exit, onDump.toString());
 
             assertFalse(jvm.stderr().contains("Exception"), jvm.stderr());

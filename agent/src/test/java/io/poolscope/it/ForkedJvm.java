@@ -292,7 +292,12 @@ final class ForkedJvm implements AutoCloseable {
 
     /** Tells a waiting scenario to finish. */
     void proceed() throws IOException {
-        stdin.write("go\n");
+        send("go");
+    }
+
+    /** Writes one line to the JVM's standard input. */
+    void send(String line) throws IOException {
+        stdin.write(line + "\n");
         stdin.flush();
     }
 

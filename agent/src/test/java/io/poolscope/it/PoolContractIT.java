@@ -20,6 +20,11 @@ class PoolContractIT {
         return PoolMatrix.selected();
     }
 
+    /** The pools that time out: every one but a data source seen through the generic fallback. */
+    static List<PoolMatrix.Entry> poolsThatTimeOut() {
+        return orNone(PoolMatrix.selectedWithout(PoolMatrix.Feature.GENERIC));
+    }
+
     static List<PoolMatrix.Entry> reclaimingPools() {
         return orNone(PoolMatrix.selected(PoolMatrix.Feature.RECLAIMS));
     }
@@ -38,8 +43,20 @@ class PoolContractIT {
     }
 
     private static ForkedJvm start(PoolMatrix.Entry pool, String options, String scenario) throws Exception {
-        return ForkedJvm.builder().pool(pool.libs).agent(options)
+        return ForkedJvm.builder().pool(pool.libs).agent(agentOptions(pool, options))
                 .mainClass("scenarios.contract.ContractApp").args(pool.kind, scenario).start();
+    }
+
+    /** The options a scenario asks for, plus {@code generic=on} for a data source seen through the generic fallback. */
+    private static String agentOptions(PoolMatrix.Entry pool, String options) {
+        if (!isPool(pool)) {
+            return options.isEmpty() ? "generic=on" : options + ",generic=on";
+        }
+        return options;
+    }
+
+    private static boolean isPool(PoolMatrix.Entry pool) {
+        return !pool.features.contains(PoolMatrix.Feature.GENERIC);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,18 +66,21 @@ class PoolContractIT {
             assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
             assertEquals("0", jvm.result("workerFailures"), jvm.stderr());
             assertEquals(pool.expectedName, jvm.resultLine("Name"), "the pool's name");
-            assertEquals(pool.library, jvm.result("Library"));
+            assertEquals(pool.library, jvm.resultLine("Library"), "the library, which may hold spaces");
             assertEquals("100", jvm.result("Acquires"), jvm.stdout());
             assertEquals("100", jvm.result("Releases"), jvm.stdout());
             assertEquals("0", jvm.result("Timeouts"), jvm.stdout());
             assertEquals("0", jvm.result("Failures"), jvm.stdout());
             assertEquals("0", jvm.result("LeasesOut"), jvm.stdout());
-            assertEquals("2", jvm.result("MaxConnections"), jvm.stdout());
-            assertEquals("0", jvm.result("ActiveConnections"), "the pool's own counter, read: " + jvm.stdout());
-            long created = Long.parseLong(jvm.result("ConnectionsCreated"));
-            assertTrue(created >= 1 && created <= 100, jvm.stdout());
-            // 4 threads on 2 connections, each held ~5 ms: someone waited, and holds are about 5 ms
-            assertTrue(Double.parseDouble(jvm.result("WaitMaxMillis")) >= 1.0, jvm.stdout());
+            if (isPool(pool)) { // a data source seen through the generic fallback has no maximum, counters or waits
+                assertEquals("2", jvm.result("MaxConnections"), jvm.stdout());
+                assertEquals("0", jvm.result("ActiveConnections"), "the pool's own counter, read: " + jvm.stdout());
+                long created = Long.parseLong(jvm.result("ConnectionsCreated"));
+                assertTrue(created >= 1 && created <= 100, jvm.stdout());
+                // 4 threads on 2 connections, each held ~5 ms: someone waited
+                assertTrue(Double.parseDouble(jvm.result("WaitMaxMillis")) >= 1.0, jvm.stdout());
+            }
+            // holds are about 5 ms
             assertTrue(Double.parseDouble(jvm.result("HoldP50Millis")) >= 4.0, jvm.stdout());
             assertFalse(jvm.resultLine("Configuration").isEmpty(), jvm.stdout());
             assertFalse(jvm.stdout().contains("contract-secret-password"), "never shows credentials");
@@ -70,8 +90,9 @@ class PoolContractIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pools")
+    @MethodSource("poolsThatTimeOut")
     void aTimeoutWritesTheExhaustionDumpNamingTheHolders(PoolMatrix.Entry pool) throws Exception {
+        assumeAny(pool);
         try (ForkedJvm jvm = start(pool, "", "exhaust")) {
             jvm.awaitReady();
             assertEquals("true", jvm.result("timeout"), jvm.stdout());
@@ -97,7 +118,7 @@ class PoolContractIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pools")
     void aSuspectedLeakNamesItsStackAndItsReturn(PoolMatrix.Entry pool) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().pool(pool.libs).agent("leakThreshold=300ms,stacks=full")
+        try (ForkedJvm jvm = ForkedJvm.builder().pool(pool.libs).agent(agentOptions(pool, "leakThreshold=300ms,stacks=full"))
                 .jvmArg("-DholdMillis=1500").mainClass("scenarios.contract.ContractApp")
                 .args(pool.kind, "leak-returned").start()) {
             jvm.awaitReady();
@@ -106,7 +127,7 @@ class PoolContractIT {
                     l -> l.contains("suspected leak in pool '" + pool.expectedName + "': ")).size(), log);
             assertTrue(log.contains("to get it); acquired at:\n    at scenarios.contract.ContractApp$SlowReport.run("), log);
             assertTrue(log.matches("(?s).*returned: the connection taken by main at scenarios\\.contract\\.ContractApp"
-                    + "\\$SlowReport\\.run\\(ContractApp\\.java:\\d+\\) came back after 1\\.[5-9]\\d*s \\(closed by main\\).*"),
+                    + "\\$SlowReport\\.run\\(ContractApp\\.java:\\d+\\) came back after (1\\.[5-9]\\d*|[2-9]\\.\\d+)s \\(closed by main\\).*"),
                     log);
             jvm.proceed();
             assertEquals(0, jvm.awaitExit(), jvm.stderr());
@@ -119,9 +140,11 @@ class PoolContractIT {
         try (ForkedJvm jvm = start(pool, "", "create-failure")) {
             assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
             assertEquals("false", jvm.result("acquired"), jvm.stdout());
-            assertTrue(Long.parseLong(jvm.result("ConnectionCreationFailures")) >= 1, jvm.stdout());
-            assertTrue(jvm.resultLine("LastConnectionCreationFailure").contains("not found"),
-                    "H2's own message: " + jvm.stdout());
+            if (isPool(pool)) { // the generic fallback sees no connection being opened, only the getConnection that failed
+                assertTrue(Long.parseLong(jvm.result("ConnectionCreationFailures")) >= 1, jvm.stdout());
+                assertTrue(jvm.resultLine("LastConnectionCreationFailure").contains("not found"),
+                        "H2's own message: " + jvm.stdout());
+            }
             long acquires = Long.parseLong(jvm.result("Acquires"));
             long timeouts = Long.parseLong(jvm.result("Timeouts"));
             long failures = Long.parseLong(jvm.result("Failures"));
@@ -135,7 +158,8 @@ class PoolContractIT {
     @MethodSource("reclaimingPools")
     void aConnectionThePoolTakesBackEndsItsLeaseOnce(PoolMatrix.Entry pool) throws Exception {
         assumeAny(pool);
-        try (ForkedJvm jvm = start(pool, "", "reclaim")) {
+        // stacks=full: in stacks=auto a single lease of a calm pool keeps its stack 1 time in sampleRate
+        try (ForkedJvm jvm = start(pool, "stacks=full", "reclaim")) {
             jvm.awaitReady();
             assertEquals("1", jvm.result("Reclaimed"), jvm.stdout());
             assertEquals("0", jvm.result("LeasesOut"), jvm.stdout());

@@ -22,7 +22,13 @@ final class PoolMatrix {
         /** It takes back connections held too long (abandoned-connection removal). */
         RECLAIMS,
         /** It can be set to wait forever for a connection. */
-        WAITS_FOREVER
+        WAITS_FOREVER,
+        /**
+         * Not a pool: a data source seen through the generic fallback (run with {@code generic=on}). It
+         * has no maximum, counters, wait or timeout of its own, and opens connections unseen: the
+         * contract skips what needs those, and the timeout scenario.
+         */
+        GENERIC
     }
 
     static final class Entry {
@@ -63,6 +69,30 @@ final class PoolMatrix {
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
+            new Entry("Dbcp2", "dbcp2-2.9", OLDER, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Dbcp2", "dbcp2-2.14", NEWEST, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-9", OLDER, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-10.1", OLDER, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatDbcp", "tomcat-dbcp-11", NEWEST, "Tomcat DBCP", "tomcat-dbcp:jdbc:h2:mem:contract",
+                    "java.sql.SQLException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Ucp", "ucp-23.6", OLDER, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
+            new Entry("Generic", "common", NEWEST, "generic", "generic:JdbcDataSource:jdbc:h2:mem:contract", "none",
+                    Feature.GENERIC),
+            new Entry("TomcatJdbc", "tomcat-jdbc-9", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-10.1", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("TomcatJdbc", "tomcat-jdbc-11", NEWEST, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-25", OLDER, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-26", NEWEST, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
             new Entry("C3p0", "c3p0-0.9.5", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("C3p0", "c3p0-0.10", OLDER, "c3p0", "contract-pool", "java.sql.SQLException",
@@ -97,5 +127,9 @@ final class PoolMatrix {
 
     static List<Entry> selected(Feature feature) {
         return selected().stream().filter(e -> e.features.contains(feature)).collect(Collectors.toList());
+    }
+
+    static List<Entry> selectedWithout(Feature feature) {
+        return selected().stream().filter(e -> !e.features.contains(feature)).collect(Collectors.toList());
     }
 }

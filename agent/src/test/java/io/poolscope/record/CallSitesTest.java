@@ -195,4 +195,19 @@ class CallSitesTest {
         assertSame(load, callSites.intern(appTrace("load"), HIKARI), "stacks stored earlier are still shared");
         assertEquals(2, callSites.notStored());
     }
+
+    @Test
+    void aWaitingThreadsLiveStackIsNamedAsALeaseWouldBe() {
+        CallSites callSites = new CallSites(100, 40);
+        StackTraceElement park = frame("jdk.internal.misc.Unsafe", "park", -2);
+        StackTraceElement provider = frame("org.hibernate.engine.jdbc.connections.internal.DataSourceConnectionProvider",
+                "getConnection", 137);
+        StackTraceElement proxy = new StackTraceElement("com.shop.Reports$$SpringCGLIB$$0", "monthly", "<generated>", -1);
+
+        assertEquals(DAO.toString(), callSites.liveCallSite(
+                new StackTraceElement[]{park, HIKARI_POOL, DATA_SOURCE, provider, DAO, CHECKOUT}, HIKARI));
+        assertEquals("com.shop.Reports.monthly(on entry, through its proxy)", callSites.liveCallSite(
+                new StackTraceElement[]{park, HIKARI_POOL, provider, proxy, CHECKOUT}, HIKARI));
+        assertEquals(null, callSites.liveCallSite(new StackTraceElement[]{park, HIKARI_POOL, provider}, HIKARI));
+    }
 }

@@ -210,6 +210,39 @@ class RecordingTest {
         assertTrue(stats.lastCreateFailure().contains("FATAL: too many connections"), stats.lastCreateFailure());
     }
 
+    /** A part of a pool that a hook reaches instead of the pool (UCP's connection source, where it opens connections). */
+    static final class PoolPart {
+        final Object pool;
+
+        PoolPart(Object pool) {
+            this.pool = pool;
+        }
+    }
+
+    @Test
+    void aPartOfAPoolThatAHookReachesCountsInThatPoolAndMakesNoPoolOfItsOwn() {
+        AtomicReference<Object> unreadable = new AtomicReference<>();
+        start("stacks=off", new FakeIntrospector(10) {
+            @Override
+            public Object poolOf(Object reported) {
+                return reported instanceof PoolPart ? ((PoolPart) reported).pool : reported == unreadable.get() ? null : reported;
+            }
+        });
+        PoolPart part = new PoolPart(pool);
+        recorder().createEnd(part, recorder().createStart(part), null); // before the pool itself was ever seen
+        app.loadOrders(connection1);
+        recorder().createEnd(part, recorder().createStart(part), new SQLException("FATAL: too many connections"));
+        Object orphan = new Object();
+        unreadable.set(orphan);
+        recorder().createEnd(orphan, recorder().createStart(orphan), null); // a part whose pool cannot be read: dropped
+
+        StatisticsView stats = statistics(); // one pool: the part made none of its own
+        assertEquals("orders", handle().name());
+        assertEquals(1, stats.creates().count());
+        assertEquals(1, stats.createFailures());
+        assertEquals(1, stats.acquires());
+    }
+
     // ---- waiting threads ----
 
     @Test
@@ -557,5 +590,45 @@ class RecordingTest {
         public List<String> framePrefixes() {
             throw broken();
         }
+    }
+
+    @Test
+    void theStackModeChangesForTheLeasesTakenAfterIt() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        assertTrue(recording.stacks(io.poolscope.config.StackMode.OFF, 16));
+        assertFalse(recording.stacks(io.poolscope.config.StackMode.OFF, 16), "the same mode again changes nothing");
+        app.loadOrders(connection2);
+
+        List<LeaseView> leases = leases();
+        assertEquals(2, leases.size());
+        assertTrue(leases.get(0).stack().callSite().startsWith(LOAD_ORDERS_SITE), "taken under stacks=full");
+        assertFalse(leases.get(1).stack().isCaptured(), "taken under stacks=off");
+
+        assertTrue(recording.stacks(io.poolscope.config.StackMode.AUTO, 16));
+        recording.maintain(System.nanoTime()); // recounts the leases out that stacks=auto counts
+        assertEquals(2, handle().liveLeases.sum());
+        app.close(connection1);
+        app.close(connection2);
+        assertEquals(0, handle().liveLeases.sum());
+    }
+
+    @Test
+    void aReclaimedLeaseThatWasReportedCountsItsRealHoldTime() {
+        start("stacks=full");
+        app.loadOrders(connection1);
+        List<LeaseView> reported = recording.newSuspectedLeaks(handle(), System.nanoTime() + SECOND, 1);
+        assertEquals(1, reported.size());
+        AtomicReference<Long> held = new AtomicReference<>();
+        recording.listener(new RecordingListener() {
+            @Override
+            public void leaseReclaimed(PoolHandle pool, LeaseView lease, long heldNanos) {
+                held.set(heldNanos);
+            }
+        });
+
+        recorder().reclaimed(connection1);
+
+        assertTrue(held.get() >= 0 && held.get() < TimeUnit.MINUTES.toNanos(1), "held " + held.get() + " ns");
     }
 }

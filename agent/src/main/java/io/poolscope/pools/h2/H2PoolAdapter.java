@@ -77,4 +77,10 @@ public final class H2PoolAdapter implements PoolAdapter {
     public Shape shape() {
         return SHAPE;
     }
+
+    /** The pool and its pooled connections only: the rest of {@code org.h2.jdbcx} is H2's driver, no pool. */
+    @Override
+    public List<String> genericExclusions() {
+        return Collections.unmodifiableList(Arrays.asList(POOL, XA_CONNECTION));
+    }
 }
