@@ -38,7 +38,7 @@ public final class DumpFormatter {
         appendOutSinceBeforeAttach(out, state);
         appendHolders(out, state);
         appendAcquireTimeout(out, state.acquireTimeoutMillis);
-        appendWaiters(out, state.waiters);
+        appendWaiters(out, state);
         appendSettings(out, state.settings);
         out.append("==== end of poolscope dump: pool '").append(state.pool.name()).append("' ====");
         return out.toString();
@@ -133,7 +133,7 @@ public final class DumpFormatter {
         if (holder != null) {
             out.append("      the oldest holder, ").append(oldest.holderName()).append(", is now (").append(holder.getState())
                     .append("):\n");
-            appendFrames(out, holder.getStackTrace(), "        ");
+            appendFrames(out, holder.getStackTrace(), "        ", state);
         } else {
             out.append("      the oldest holder, ").append(oldest.holderName()).append(", has ended\n");
         }
@@ -157,7 +157,7 @@ public final class DumpFormatter {
     }
 
     /** Where a waiting thread is now, from its first frame outside the JDK (the pool's wait). */
-    private static void appendWaiterStack(StringBuilder out, WaiterView waiter) {
+    private static void appendWaiterStack(StringBuilder out, WaiterView waiter, PoolState state) {
         StackTraceElement[] frames = waiter.currentStack();
         int first = 0;
         while (first < frames.length && isJdkFrame(frames[first].getClassName())) {
@@ -171,11 +171,29 @@ public final class DumpFormatter {
         if (first > 0) {
             out.append("        (").append(first).append(" JDK frames of the wait)\n");
         }
-        appendFrames(out, Arrays.copyOfRange(frames, first, frames.length), "        ");
+        appendFrames(out, Arrays.copyOfRange(frames, first, frames.length), "        ", state);
     }
 
     private static boolean isJdkFrame(String className) {
         return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    }
+
+    /**
+     * The first frames of a live thread's current stack; when the application's first frame is
+     * below them (a thread inside Hibernate and Spring), it is named after the count of the rest.
+     */
+    private static void appendFrames(StringBuilder out, StackTraceElement[] frames, String indent, PoolState state) {
+        appendFrames(out, frames, indent);
+        if (frames.length > CURRENT_STACK_FRAMES) {
+            List<String> prefixes = state.pool.framePrefixes();
+            if (state.callSites.liveCallSite(Arrays.copyOf(frames, CURRENT_STACK_FRAMES), prefixes) == null) {
+                String site = state.callSites.liveCallSite(Arrays.copyOfRange(frames, CURRENT_STACK_FRAMES, frames.length), prefixes);
+                if (site != null) {
+                    out.setLength(out.length() - 1);
+                    out.append(", below them the application's ").append(site).append('\n');
+                }
+            }
+        }
     }
 
     /** The first frames of a live thread's current stack. */
@@ -226,7 +244,8 @@ public final class DumpFormatter {
         }
     }
 
-    private static void appendWaiters(StringBuilder out, List<WaiterView> waiters) {
+    private static void appendWaiters(StringBuilder out, PoolState state) {
+        List<WaiterView> waiters = state.waiters;
         if (waiters.isEmpty()) {
             out.append("waiting threads: none\n");
             return;
@@ -242,7 +261,7 @@ public final class DumpFormatter {
         }
         out.append('\n');
         for (int i = 0; i < Math.min(waiters.size(), WAITER_STACKS_SHOWN); i++) {
-            appendWaiterStack(out, waiters.get(i));
+            appendWaiterStack(out, waiters.get(i), state);
         }
     }
 
