@@ -78,6 +78,7 @@ public final class TomcatJdbcApp {
             names = server.queryNames(new ObjectName("poolscope:type=Pool,*"), null);
         }
         ObjectName name = names.iterator().next();
+        scenarios.contract.ContractApp.awaitReadingAfterNow(name); // the MBean shows a reading up to 1 s old
         for (String attribute : ATTRIBUTES) {
             System.out.println("result " + step + "." + attribute + "=" + server.getAttribute(name, attribute));
         }

@@ -200,7 +200,7 @@ public final class ContractApp {
      * (polling, with a deadline) until the MBean shows a reading taken after this call began, so what
      * the scenario just did is in it.
      */
-    static void awaitReadingAfterNow(ObjectName name) throws Exception {
+    public static void awaitReadingAfterNow(ObjectName name) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long since = System.currentTimeMillis();
         java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS", java.util.Locale.ROOT);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DataSources that wrap a pool are recorded once per lease, at the pool: Spring's proxies from
@@ -33,6 +34,29 @@ class NestingIT {
             assertEquals("32", jvm.result("Releases"), jvm.stdout());
             assertEquals("1", jvm.result("LeasesOut"), jvm.stdout());
             assertEquals("0", jvm.result("Failures"), jvm.stdout());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPoolOverAnotherPoolIsTwoPoolsEachCountingItsOwnLeases() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().pool("hikari-7").libs("tomcat-jdbc-11").agent("")
+                .mainClass("scenarios.contract.PoolOverPoolApp").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stdout() + jvm.stderr());
+            java.util.Map<String, String[]> pools = new java.util.HashMap<>();
+            for (String line : jvm.stdout().split("\n")) {
+                if (line.startsWith("pool ")) {
+                    String[] fields = line.substring(5).split("\\|");
+                    pools.put(fields[0], fields);
+                }
+            }
+            String[] outer = pools.get("outer-tomcat");
+            String[] inner = pools.get("inner-hikari");
+            assertEquals(java.util.List.of("outer-tomcat", "10", "10", "0"), java.util.List.of(outer), jvm.stdout());
+            // the outer pool's physical connections are the inner pool's leases, held while pooled
+            int innerAcquires = Integer.parseInt(inner[1]);
+            assertTrue(innerAcquires >= 1 && innerAcquires <= 2, jvm.stdout());
+            assertEquals(inner[1], inner[3], "every inner lease is held by the outer pool: " + jvm.stdout());
+            assertEquals("0", inner[2], jvm.stdout());
         }
     }
 }
