@@ -68,6 +68,30 @@ class AttachIT {
         }
     }
 
+    @Test
+    void aCommandsAnswerFileIsNewAndOwnerOnlyAndNeverOneThatExists() throws Exception {
+        Path dir = Files.createTempDirectory("poolscope-answer");
+        Path answer = dir.resolve("answer");
+        Path planted = dir.resolve("planted");
+        Files.writeString(planted, "someone else's file");
+        try (ForkedJvm jvm = ForkedJvm.builder().args("late").start()) {
+            jvm.awaitReady();
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(jvm.pid()));
+            try {
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "command=status,out=" + answer);
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "command=status,out=" + planted);
+            } finally {
+                vm.detach();
+            }
+            // poolscope is not loaded there: the answer says so, in a file of its own
+            assertTrue(Files.readString(answer).startsWith("error\npoolscope: not loaded in this JVM"), Files.readString(answer));
+            assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(answer), "the answer is readable by its owner only");
+            assertEquals("someone else's file", Files.readString(planted), "an existing file is never written");
+            assertTrue(jvm.stderr().contains("could not write the answer of 'status' to " + planted), jvm.stderr());
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
