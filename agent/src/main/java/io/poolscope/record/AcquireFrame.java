@@ -59,7 +59,7 @@ final class AcquireFrame {
     long genericStart;
     /** A pool's acquire ran inside the generic call: that pool counts it, the data source does not. */
     boolean genericSuperseded;
-    /** Physical connections the owner is opening for a pool now (kept only with the generic fallback on). */
+    /** Physical connections the owner is opening for a pool now. */
     int creating;
     @SuppressWarnings("unused") // accessed through PUBLISHED_POOL
     private Object publishedPool;

@@ -27,7 +27,7 @@ public final class ActiveRecorder implements Recorder {
     /** Releases of keys poolscope never saw leased: connections out since before it started. */
     final LongAdder releasesOfUnknownLeases = new LongAdder();
     private volatile RecordingListener listener = RecordingListener.NONE;
-    /** Option generic: data sources no adapter covers are tracked, and pools' connection openings kept per thread. */
+    /** Option generic: data sources no adapter covers are tracked. */
     private final boolean generic;
     private volatile LeaseObserver observer = LeaseObserver.NONE;
 
@@ -395,12 +395,11 @@ public final class ActiveRecorder implements Recorder {
 
     @Override
     public long createStart(Object pool) {
-        if (generic) {
-            try {
-                frames.findOrClaim(Thread.currentThread()).creating++; // a data source called now opens it for the pool
-            } catch (Throwable error) {
-                errors.record(error);
-            }
+        try {
+            // a data source called now opens it for the pool; a thread opening one is not short of connections
+            frames.findOrClaim(Thread.currentThread()).creating++;
+        } catch (Throwable error) {
+            errors.record(error);
         }
         return System.nanoTime();
     }
@@ -408,12 +407,10 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
-            if (generic) {
-                AcquireFrame frame = frames.find(Thread.currentThread());
-                if (frame != null && frame.creating > 0) {
-                    frame.creating--;
-                    frames.releaseIfEmpty(frame);
-                }
+            AcquireFrame frame = frames.find(Thread.currentThread());
+            if (frame != null && frame.creating > 0) {
+                frame.creating--;
+                frames.releaseIfEmpty(frame);
             }
             PoolHandle handle = pools.handleFor(pool != null ? pool : acquiringPool());
             if (handle == null) {

@@ -143,7 +143,7 @@ public final class Recording {
             if (waitingOn != null && pool.isFor(waitingOn)) {
                 long waiting = System.nanoTime() - frame.waitingSince(); // read after the pool it belongs to
                 if (waiting >= WAITING_NANOS) {
-                    waiters.add(new WaiterView(thread, waiting));
+                    waiters.add(new WaiterView(thread, waiting, frame.creating > 0));
                 }
             }
         });
@@ -214,6 +214,21 @@ public final class Recording {
         return gone;
     }
 
+    /**
+     * Whether threads wait for {@code pool} while connections are out. A thread that waits with
+     * nothing out, or while it opens a connection itself, waits for the database (a pool's first
+     * acquire, a pool that opens connections on demand, a slow server): a slow acquire, which
+     * turning on every lease's stack would not explain.
+     */
+    private boolean isShortOfConnections(PoolHandle pool, int leasesOut) {
+        boolean waitsForAConnection = false;
+        for (WaiterView waiter : waiters(pool)) {
+            waitsForAConnection |= !waiter.isOpeningConnection();
+        }
+        // the pool's own count covers connections taken before poolscope started
+        return waitsForAConnection && (leasesOut > 0 || pool.counters().active() > 0);
+    }
+
     /** Returns the leases out. */
     private int updatePressure(PoolHandle pool, long nowNanos) {
         int active = 0;
@@ -231,7 +246,7 @@ public final class Recording {
         }
         int max = pool.maxConnections();
         boolean busy = max > 0 && active * 2 > max; // more than half the pool out
-        if (busy || oldLease || !waiters(pool).isEmpty()) {
+        if (busy || oldLease || isShortOfConnections(pool, active)) {
             pool.notePressure(nowNanos);
         } else {
             pool.relaxPressure(nowNanos);

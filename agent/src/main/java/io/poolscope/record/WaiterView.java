@@ -10,9 +10,11 @@ public final class WaiterView {
     private final String threadName;
     private final long threadId;
     private final long waitingNanos;
+    private final boolean openingConnection;
 
-    WaiterView(Thread thread, long waitingNanos) {
+    WaiterView(Thread thread, long waitingNanos, boolean openingConnection) {
         this.thread = thread;
+        this.openingConnection = openingConnection;
         this.threadName = thread.getName();
         this.threadId = thread.getId();
         this.waitingNanos = waitingNanos;
@@ -28,6 +30,11 @@ public final class WaiterView {
 
     public long waitingNanos() {
         return waitingNanos;
+    }
+
+    /** Whether the thread was opening a physical connection for the pool when it was seen. */
+    public boolean isOpeningConnection() {
+        return openingConnection;
     }
 
     /** The waiting thread's state now. */

@@ -286,6 +286,70 @@ class RecordingTest {
         assertEquals("orders-worker", onlyLease().holderName());
     }
 
+    // ---- pressure: when stacks=auto keeps every lease's stack ----
+
+    @Test
+    void aThreadWaitingWhileConnectionsAreOutPutsThePoolUnderPressure() throws Exception {
+        start("stacks=auto");
+        app.loadOrders(connection1); // held while the worker waits
+
+        assertTrue(pressureWhileAWorkerWaits(false));
+    }
+
+    @Test
+    void aThreadWaitingWithNothingOutIsASlowAcquireNotPressure() throws Exception {
+        start("stacks=auto"); // e.g. a pool's first acquire, opening its connections
+
+        assertFalse(pressureWhileAWorkerWaits(false));
+    }
+
+    @Test
+    void aThreadOpeningAConnectionInItsAcquireIsNotShortOfConnections() throws Exception {
+        start("stacks=auto");
+        app.loadOrders(connection1);
+
+        assertFalse(pressureWhileAWorkerWaits(true));
+    }
+
+    /** Whether the scanner finds the pool under pressure while a worker has waited 50 ms in its acquire. */
+    private boolean pressureWhileAWorkerWaits(boolean openingAConnection) throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                Object token = recorder().acquireStart(pool);
+                long creating = openingAConnection ? recorder().createStart(pool) : 0L;
+                waiting.countDown();
+                assertTrue(done.await(10, TimeUnit.SECONDS));
+                if (openingAConnection) {
+                    recorder().createEnd(pool, creating, null);
+                }
+                recorder().leased(pool, connection2);
+                recorder().acquireExit(token, null);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "orders-worker");
+        worker.start();
+        try {
+            assertTrue(waiting.await(10, TimeUnit.SECONDS));
+            recording.maintain(System.nanoTime()); // finds the pool of a thread that waits on it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (recording.waiters(handle()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, recording.waiters(handle()).size(), "the worker waits");
+            recording.maintain(System.nanoTime());
+            return handle().isUnderPressure();
+        } finally {
+            done.countDown();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+            assertNull(failure.get());
+            assertFalse(worker.isAlive());
+        }
+    }
+
     @Test
     void timedOutThreadIsNoLongerWaiting() {
         start("stacks=full");
