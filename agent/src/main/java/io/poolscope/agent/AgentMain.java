@@ -33,6 +33,9 @@ public final class AgentMain {
     /** Set once an agent copy is active, so a second copy only says so. Options ignore {@code poolscope.internal.*}. */
     static final String ACTIVE_PROPERTY = "poolscope.internal.active";
 
+    /** How long {@code attach} waits for the instrumentation to be set up before it answers. */
+    private static final long SET_UP_WAIT_MILLIS = 20_000;
+
     private AgentMain() {
     }
 
@@ -82,6 +85,10 @@ public final class AgentMain {
     }
 
     private static synchronized String run(Command command, Instrumentation instrumentation) throws Exception {
+        String failed = StartFailure.reported();
+        if (failed != null) {
+            throw new Refused(failed);
+        }
         boolean active = System.getProperty(ACTIVE_PROPERTY) != null;
         // AgentRuntime is loaded only once the bridge is in the boot class loader, or it would link to a copy of its types
         boolean ours = active && AgentRuntime.isRunning();
@@ -89,8 +96,11 @@ public final class AgentMain {
             case "attach": {
                 if (!active) {
                     String problem = start(command.options, instrumentation);
+                    if (problem == null) {
+                        problem = AgentRuntime.awaitSetUp(SET_UP_WAIT_MILLIS); // the health check: did it instrument?
+                    }
                     if (problem != null) {
-                        throw new IllegalStateException(problem);
+                        throw new Refused(problem.replaceFirst("^poolscope: ", ""));
                     }
                     return "attached to pid " + ProcessHandle.current().pid() + "\n" + problems(command.options)
                             + AgentRuntime.status();
@@ -173,9 +183,7 @@ public final class AgentMain {
             AgentRuntime.argument(argument);
             return null;
         } catch (Throwable error) {
-            String line = "poolscope: could not start (" + error + "); the application runs without it";
-            System.err.println(line);
-            return line;
+            return StartFailure.report(argument, error);
         }
     }
 

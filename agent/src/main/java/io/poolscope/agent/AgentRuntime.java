@@ -26,6 +26,8 @@ import io.poolscope.report.Slf4jSimpleLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the parts together: recording, reports, JMX, the scanner, and the instrumentation. Kept
@@ -60,6 +62,10 @@ final class AgentRuntime {
     /** The agent argument in force, so attaching again changes only the options it names. */
     private static volatile String argument;
     private static SkippedAdapters skipped;
+    /** Counted down once the instrumentation is built (or could not be): what attach waits for before it answers. */
+    private static final CountDownLatch setUp = new CountDownLatch(1);
+    /** Why the instrumentation could not be built, or null. */
+    private static volatile String setUpProblem;
     private static final List<String> retransformed = new ArrayList<>();
 
     private AgentRuntime() {
@@ -70,6 +76,7 @@ final class AgentRuntime {
     }
 
     static synchronized void start(Options options, Instrumentation instrumentation) {
+        FaultInjection.at(FaultInjection.START);
         long startMillis = System.currentTimeMillis();
         String logFile = options.get(Option.LOG_FILE);
         Log log = new LazyLog(() -> openLog(options, startMillis));
@@ -85,18 +92,23 @@ final class AgentRuntime {
         List<PoolAdapter> adapters = PoolAdapters.all();
         GenericFallback generic = options.get(Option.GENERIC) ? new GenericFallback(adapters) : null;
         TargetFilter filter = new TargetFilter(Installer.internalNames(adapters), generic,
-                () -> Installer.build(instrumentation, adapters, generic, log, skipped));
+                () -> Installer.build(instrumentation, adapters, generic, log, skipped),
+                error -> instrumentationFailed(error, log, logFile));
         instrumentation.addTransformer(filter, true);
         if (retransformLoaded(instrumentation, filter, log)) {
             session.recording.poolsMayPredateRecording(); // attached to a JVM whose pools may have connections out
         }
 
         session.scanner.start(() -> {
-            log.info("poolscope " + Version.version() + " active; options " + options.describe());
-            if (!logFile.equalsIgnoreCase("stderr")) {
-                options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
+            try {
+                log.info("poolscope " + Version.version() + " active; options " + options.describe());
+                if (!logFile.equalsIgnoreCase("stderr")) {
+                    options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
+                }
+                filter.prepare();
+            } finally {
+                setUp.countDown();
             }
-            filter.prepare();
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -111,6 +123,29 @@ final class AgentRuntime {
         current = session;
         started = true;
         Bridge.install(session.recording.recorder()); // last: recording starts only once everything above is in place
+    }
+
+    /** Nothing is instrumented: the application runs as without poolscope, and the user is told where they look. */
+    private static void instrumentationFailed(Throwable error, Log log, String logFile) {
+        String line = "poolscope: could not set up its instrumentation (" + error + "); no pool is recorded, the"
+                + " application runs without it";
+        setUpProblem = line;
+        log.event(LogEvent.warn("instrumentation_failed", line));
+        if (!logFile.equalsIgnoreCase("stderr")) {
+            System.err.println(line);
+        }
+    }
+
+    /**
+     * Waits up to {@code millis} for the instrumentation to be set up; returns what went wrong (it
+     * failed, or is not done yet), or null.
+     */
+    static String awaitSetUp(long millis) throws InterruptedException {
+        if (!setUp.await(millis, TimeUnit.MILLISECONDS)) {
+            return "poolscope: started, but its instrumentation was not set up after " + millis / 1000
+                    + " s; run status to see whether pools are recorded";
+        }
+        return setUpProblem;
     }
 
     private static Session open(Options options, Log log) {
@@ -328,9 +363,14 @@ final class AgentRuntime {
         StringBuilder out = new StringBuilder();
         out.append("poolscope ").append(Version.version()).append(", pid ").append(ProcessHandle.current().pid())
                 .append(session == null ? ": off (attach turns it on again)" : ": recording").append('\n');
-        out.append("pool classes instrumented when attached: ")
-                .append(retransformed.isEmpty() ? "none (loaded later, instrumented as they load)" : String.join(", ", retransformed))
-                .append('\n');
+        String problem = setUpProblem;
+        if (problem != null) {
+            out.append(problem).append('\n');
+        } else {
+            out.append("pool classes instrumented when attached: ")
+                    .append(retransformed.isEmpty() ? "none (loaded later, instrumented as they load)" : String.join(", ", retransformed))
+                    .append('\n');
+        }
         if (session == null) {
             return out.toString();
         }

@@ -50,6 +50,7 @@ final class Installer {
     /** As {@link #build(Instrumentation, List, Log, SkippedAdapters)}, with the generic fallback unless {@code generic} is null. */
     static ClassFileTransformer build(Instrumentation instrumentation, List<PoolAdapter> adapters, GenericFallback generic,
                                       Log log, SkippedAdapters skipped) {
+        FaultInjection.at(FaultInjection.INSTRUMENTATION);
         // Byte Buddy must not use sun.misc.Unsafe (JDK 24+ warns about it); the build relocates this name with Byte Buddy.
         System.setProperty("net.bytebuddy.safe", "true");
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,17 +23,27 @@ final class TargetFilter implements ClassFileTransformer {
     private final Set<String> targets;
     private final GenericFallback generic;
     private final Supplier<ClassFileTransformer> factory;
+    private final Consumer<Throwable> buildFailed;
     private ClassFileTransformer delegate; // guarded by this
 
+    /** A transformer that leaves every class as it is: what is left when the real one cannot be built. */
+    private static final ClassFileTransformer NOTHING = new ClassFileTransformer() { };
+
     TargetFilter(List<String> internalNames, Supplier<ClassFileTransformer> factory) {
-        this(internalNames, null, factory);
+        this(internalNames, null, factory, error -> { });
     }
 
-    /** With {@code generic} not null, also the classes the generic fallback may instrument (a look at their bytes). */
-    TargetFilter(List<String> internalNames, GenericFallback generic, Supplier<ClassFileTransformer> factory) {
+    /**
+     * With {@code generic} not null, also the classes the generic fallback may instrument (a look at
+     * their bytes). {@code buildFailed} is told, once, if the real transformer cannot be built; then
+     * no class is changed.
+     */
+    TargetFilter(List<String> internalNames, GenericFallback generic, Supplier<ClassFileTransformer> factory,
+                 Consumer<Throwable> buildFailed) {
         this.targets = new HashSet<>(internalNames);
         this.generic = generic;
         this.factory = factory;
+        this.buildFailed = buildFailed;
     }
 
     @Override
@@ -51,7 +62,12 @@ final class TargetFilter implements ClassFileTransformer {
     /** Builds the real transformer once; callers wait for a build in progress. */
     synchronized ClassFileTransformer prepare() {
         if (delegate == null) {
-            delegate = factory.get();
+            try {
+                delegate = factory.get();
+            } catch (Throwable error) {
+                delegate = NOTHING;
+                buildFailed.accept(error);
+            }
         }
         return delegate;
     }

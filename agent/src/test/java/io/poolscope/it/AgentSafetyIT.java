@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agent as a guest: never pins connections, never stops the application, never makes the JVM warn. */
@@ -32,6 +33,31 @@ class AgentSafetyIT {
                     && l.contains("expected off, auto or full")).size(), err);
             assertTrue(jvm.log().contains("leakThreshold=30s"), jvm.log());
             assertTrue(jvm.log().contains("pool 'it-pool' (HikariCP) seen"), "the agent still works: " + jvm.log());
+        }
+    }
+
+    @Test
+    void anAgentThatCannotStartSaysSoInItsLogAndTheApplicationRuns() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().agent("").jvmArg("-Dpoolscope.internal.fault=start").args("plain").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            assertEquals("true", jvm.result("done"));
+            String line = "poolscope: could not start (java.lang.IllegalStateException: fault injected at start";
+            assertEquals(1, ForkedJvm.lines(jvm.stderr(), l -> l.startsWith(line)).size(), jvm.stderr());
+            assertTrue(jvm.log().contains(line), jvm.log());
+            assertTrue(jvm.log().contains("the application runs without it"), jvm.log());
+        }
+    }
+
+    @Test
+    void instrumentationThatCannotBeSetUpSaysSoAndTheApplicationRuns() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().agent("").jvmArg("-Dpoolscope.internal.fault=instrumentation")
+                .args("plain").start()) {
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+            assertEquals("true", jvm.result("done"));
+            String line = "poolscope: could not set up its instrumentation (java.lang.IllegalStateException: fault injected";
+            assertEquals(1, ForkedJvm.lines(jvm.stderr(), l -> l.startsWith(line)).size(), jvm.stderr());
+            assertTrue(jvm.log().contains(line), jvm.log());
+            assertFalse(jvm.log().contains("instrumented com.zaxxer"), jvm.log());
         }
     }
 

@@ -65,6 +65,14 @@ class CliIT {
         return new Run(process.exitValue(), read(dir.resolve("out")), read(dir.resolve("err")));
     }
 
+    private static String readIfThere(Path file) {
+        try {
+            return Files.exists(file) ? read(file) : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     private static String read(Path file) throws Exception {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
@@ -240,6 +248,58 @@ class CliIT {
         Run help = cli("help");
         assertEquals(0, help.exit, help.toString());
         assertTrue(help.out.contains("dump <pid> [pool]"), help.toString());
+    }
+
+    @Test
+    void anAgentThatCannotStartInTheTargetIsReportedByAttachAndTheTargetRunsOn() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().jvmArg("-Dpoolscope.internal.fault=start").args("late").start()) {
+            jvm.awaitReady();
+            String pid = String.valueOf(jvm.pid());
+            Path log = jvm.dir().resolve("attached.log");
+            String line = "poolscope: could not start (java.lang.IllegalStateException: fault injected at start";
+
+            Run attach = cli("attach", pid, "logFile=" + log);
+            assertEquals(1, attach.exit, attach.toString());
+            assertTrue(attach.err.startsWith(line), attach.toString());
+            assertTrue(read(log).contains(line), read(log));
+            ForkedJvm.awaitText("the target's standard error", jvm::stderr, err -> err.contains(line), Duration.ofSeconds(10));
+
+            Run status = cli("status", pid);
+            assertEquals(1, status.exit, status.toString());
+            assertTrue(status.err.contains("poolscope: not running in this JVM: its start failed (java.lang.IllegalStateException"), status.toString());
+
+            assertTargetRunsOn(jvm);
+        }
+    }
+
+    @Test
+    void instrumentationThatCannotBeSetUpInTheTargetIsReportedByAttach() throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.builder().jvmArg("-Dpoolscope.internal.fault=instrumentation").args("late").start()) {
+            jvm.awaitReady();
+            String pid = String.valueOf(jvm.pid());
+            Path log = jvm.dir().resolve("attached.log");
+            String line = "poolscope: could not set up its instrumentation (java.lang.IllegalStateException: fault injected";
+
+            Run attach = cli("attach", pid, "logFile=" + log);
+            assertEquals(1, attach.exit, attach.toString());
+            assertTrue(attach.err.startsWith(line), attach.toString());
+            ForkedJvm.awaitText("poolscope's log", () -> readIfThere(log), text -> text.contains(line), Duration.ofSeconds(10));
+            ForkedJvm.awaitText("the target's standard error", jvm::stderr, err -> err.contains(line), Duration.ofSeconds(10));
+
+            Run status = cli("status", pid);
+            assertEquals(0, status.exit, status.toString());
+            assertTrue(status.out.contains(line), status.toString());
+
+            assertTargetRunsOn(jvm);
+        }
+    }
+
+    /** The target of a failed attach does its work (the late scenario's leaks) and ends normally. */
+    private static void assertTargetRunsOn(ForkedJvm jvm) throws Exception {
+        jvm.proceed();
+        ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+        jvm.proceed();
+        assertEquals(0, jvm.awaitExit(), jvm.stderr());
     }
 
     @Test
