@@ -24,7 +24,7 @@ public final class Option<T> {
             "text (lines as people read them) or json (one JSON object per line, for log shippers)");
     public static final Option<StackMode> STACKS = new Option<>("stacks", "auto", StackMode::parse,
             "Acquisition stacks: off; auto (sampled while the pool is healthy, every lease once it is under pressure); full");
-    public static final Option<Integer> SAMPLE_RATE = new Option<>("sampleRate", "16", Parsers::powerOfTwo,
+    public static final Option<Integer> SAMPLE_RATE = new Option<>("sampleRate", "64", Parsers::powerOfTwo,
             "In stacks=auto, 1 in this many leases of a healthy pool keeps its stack (a power of two)");
     public static final Option<Long> DUMP_INTERVAL = Option.duration("dumpInterval", "0",
             "Write a dump of every pool this often (0 = off)");

@@ -42,7 +42,7 @@ class OptionsTest {
 
         assertEquals(seconds(30), options.get(Option.LEAK_THRESHOLD));
         assertEquals(StackMode.AUTO, options.get(Option.STACKS));
-        assertEquals(16, options.get(Option.SAMPLE_RATE));
+        assertEquals(64, options.get(Option.SAMPLE_RATE));
         assertEquals("stderr", options.get(Option.LOG_FILE));
         assertEquals(0L, options.get(Option.DUMP_INTERVAL));
         assertEquals(10_000, options.get(Option.MAX_LEASES));
@@ -152,7 +152,7 @@ class OptionsTest {
             "stacks, sometimes, auto",
             "maxLeases, many, 10000",
             "maxStackDepth, 0, 40",
-            "sampleRate, 3, 16"
+            "sampleRate, 3, 64"
     })
     void badValueIsOneProblemNamingOptionValueAndDefault(String name, String badValue, String defaultText) {
         Options options = parse(name + "=" + badValue);
@@ -209,7 +209,7 @@ class OptionsTest {
     void sampleRateRejectsAnythingElse(String rate) {
         Options options = parse("sampleRate=" + rate);
 
-        assertEquals(16, options.get(Option.SAMPLE_RATE));
+        assertEquals(64, options.get(Option.SAMPLE_RATE));
         assertEquals(1, options.problems().size());
         assertTrue(options.problems().get(0).contains("for sampleRate"), options.problems().get(0));
     }
