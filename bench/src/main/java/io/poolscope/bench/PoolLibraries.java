@@ -6,7 +6,7 @@ import java.util.List;
 final class PoolLibraries {
 
     private static final List<PoolLibrary> ALL = List.of(new HikariLibrary(), new Dbcp2Library(), new TomcatJdbcLibrary(),
-            new C3p0Library(), new ViburLibrary(), new AgroalLibrary(), new DruidLibrary(), new H2PoolLibrary());
+            new C3p0Library(), new ViburLibrary(), new AgroalLibrary(), new DruidLibrary(), new H2PoolLibrary(), new UcpLibrary());
 
     private PoolLibraries() {
     }
