@@ -24,7 +24,23 @@ final class Attacher {
 
     private static final String ACTIVE_PROPERTY = "poolscope.internal.active";
 
+    /** The oldest Java the agent's classes run on. */
+    static final int MIN_JAVA = 11;
+
     private Attacher() {
+    }
+
+    /** The major version in a {@code java.specification.version} ("1.8" is 8, "17" is 17); unknown counts as new enough. */
+    static int javaMajor(String specificationVersion) {
+        if (specificationVersion == null) {
+            return Integer.MAX_VALUE;
+        }
+        String version = specificationVersion.startsWith("1.") ? specificationVersion.substring(2) : specificationVersion;
+        int end = 0;
+        while (end < version.length() && Character.isDigit(version.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? Integer.MAX_VALUE : Integer.parseInt(version.substring(0, end));
     }
 
     static int list(PrintStream out, PrintStream err) {
@@ -59,8 +75,20 @@ final class Attacher {
             return Cli.FAILED;
         }
         String jar = agentJar();
+        String owner = ProcessHandle.of(Long.parseLong(pid)).flatMap(process -> process.info().user()).orElse(null);
+        String user = System.getProperty("user.name");
+        if (owner != null && !owner.equals(user) && !user.equals("root")) {
+            // the target would not answer: its attach listener accepts only its own user (and root)
+            err.println("poolscope: pid " + pid + " belongs to user " + owner + ", not " + user + "; run the tool as "
+                    + owner + " (for example sudo -u " + owner + " java -jar " + jar + " " + command + " " + pid + ")");
+            return Cli.FAILED;
+        }
         Path dir = Files.createTempDirectory("poolscope-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (owner != null && !owner.equals(user)) {
+            // root, for another user's JVM: the agent there writes the answer as that user, so the private folder is theirs
+            Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner));
+        }
         Path answer = dir.resolve("answer.txt");
         try {
             StringBuilder argument = new StringBuilder("command=").append(command).append(",out=").append(answer);
@@ -84,7 +112,14 @@ final class Attacher {
                 return Cli.FAILED;
             }
             try {
-                if (!command.equals("attach") && vm.getSystemProperties().getProperty(ACTIVE_PROPERTY) == null) {
+                Properties target = vm.getSystemProperties();
+                String javaVersion = target.getProperty("java.specification.version");
+                if (javaMajor(javaVersion) < MIN_JAVA) {
+                    err.println("poolscope: pid " + pid + " runs Java " + javaVersion + "; poolscope needs Java " + MIN_JAVA
+                            + " or later there (run that application on Java " + MIN_JAVA + "+ to use it)");
+                    return Cli.FAILED;
+                }
+                if (!command.equals("attach") && target.getProperty(ACTIVE_PROPERTY) == null) {
                     err.println("poolscope: not loaded in pid " + pid + "; run attach first (or start it with -javaagent)");
                     return Cli.FAILED;
                 }

@@ -47,8 +47,17 @@ class CliIT {
     }
 
     static Run cliWithJvmArgs(String javaHome, List<String> jvmArgs, String... args) throws Exception {
+        return cliRunBy(new ArrayList<>(), javaHome, jvmArgs, args);
+    }
+
+    /** The tool run as user {@code nobody}. */
+    static Run cliAsNobody(String... args) throws Exception {
+        return cliRunBy(ForkedJvm.asUser("nobody", "nogroup"), System.getProperty("java.home"), new ArrayList<>(), args);
+    }
+
+    private static Run cliRunBy(List<String> prefix, String javaHome, List<String> jvmArgs, String... args) throws Exception {
         Path dir = Files.createTempDirectory("poolscope-cli");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(javaHome, "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-jar");
@@ -300,6 +309,36 @@ class CliIT {
         ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
         jvm.proceed();
         assertEquals(0, jvm.awaitExit(), jvm.stderr());
+    }
+
+    @Test
+    void aJvmOfAnotherUser() throws Exception {
+        assumeTrue(ForkedJvm.canRunAsAnotherUser(), "needs to run as root, with setpriv, to start a JVM as user nobody");
+        try (ForkedJvm jvm = ForkedJvm.builder().runAs("nobody", "nogroup").args("late").start()) {
+            jvm.awaitReady();
+            String pid = String.valueOf(jvm.pid());
+
+            // root may attach to it: the agent there answers as nobody, in a folder handed to nobody
+            Run attach = cli("attach", pid, "logFile=stderr");
+            assertEquals(0, attach.exit, attach.toString());
+            assertTrue(attach.out.contains("attached to pid " + pid), attach.toString());
+            jvm.proceed();
+            ForkedJvm.awaitText("the leaks", jvm::stdout, out -> out.contains("leaked\n"), Duration.ofSeconds(20));
+            Run dump = cli("dump", pid);
+            assertEquals(0, dump.exit, dump.toString());
+            assertTrue(dump.out.contains("at scenarios.PoolApp$LeakyRepository.leak(PoolApp.java:"), dump.toString());
+
+            // nobody may not attach to root's JVM (this test's): told whom to run the tool as
+            String rootPid = String.valueOf(ProcessHandle.current().pid());
+            Run refused = cliAsNobody("status", rootPid);
+            assertEquals(1, refused.exit, refused.toString());
+            assertEquals(1, refused.err.trim().lines().count(), refused.toString());
+            assertTrue(refused.err.startsWith("poolscope: pid " + rootPid + " belongs to user root, not nobody; run the tool"
+                    + " as root"), refused.toString());
+
+            jvm.proceed();
+            assertEquals(0, jvm.awaitExit(), jvm.stderr());
+        }
     }
 
     @Test

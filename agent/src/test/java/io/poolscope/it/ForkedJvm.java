@@ -61,6 +61,7 @@ final class ForkedJvm implements AutoCloseable {
         private boolean defaultJvm;
         private boolean hikariModule;
         private String mainClass = "scenarios.PoolApp";
+        private final List<String> runAs = new ArrayList<>();
 
         Builder javaHome(Path home) {
             this.javaHome = home.toString();
@@ -133,6 +134,13 @@ final class ForkedJvm implements AutoCloseable {
             return this;
         }
 
+        /** Runs the JVM as another user (the tests must run as root); see {@link #asUser}. */
+        Builder runAs(String user, String group) {
+            runAs.clear();
+            runAs.addAll(asUser(user, group));
+            return this;
+        }
+
         Builder args(String... args) {
             appArgs.addAll(Arrays.asList(args));
             return this;
@@ -141,7 +149,7 @@ final class ForkedJvm implements AutoCloseable {
         ForkedJvm start() throws IOException {
             Path dir = Files.createTempDirectory("poolscope-it");
             Path log = dir.resolve("poolscope.log");
-            List<String> command = new ArrayList<>();
+            List<String> command = new ArrayList<>(runAs);
             command.add(Paths.get(javaHome, "bin", "java").toString());
             command.add("-Xmx256m");
             if (defaultJvm) {
@@ -179,6 +187,19 @@ final class ForkedJvm implements AutoCloseable {
                     .start();
             return new ForkedJvm(process, dir, log);
         }
+    }
+
+    /**
+     * A command prefix that runs what follows as {@code user}: util-linux's {@code setpriv}, which
+     * execs the command in its own process, so the process's pid is the command's.
+     */
+    static List<String> asUser(String user, String group) {
+        return Arrays.asList("setpriv", "--reuid=" + user, "--regid=" + group, "--clear-groups", "--");
+    }
+
+    /** Whether {@link #asUser} works here: the tests run as root and {@code setpriv} is installed. */
+    static boolean canRunAsAnotherUser() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Paths.get("/usr/bin/setpriv"));
     }
 
     /**
