@@ -1,8 +1,7 @@
 package io.poolscope.pools.agroal;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -43,7 +42,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Agroal's pool-less mode ({@code DataSourceImplementation.AGROAL_POOLLESS}, class {@code Poolless})
  * is not instrumented.
  */
-public final class AgroalAdapter implements PoolAdapter {
+public final class AgroalAdapter extends DeclaredAdapter {
 
     static final String POOL = "io.agroal.pool.ConnectionPool";
     private static final String HANDLER = "io.agroal.pool.ConnectionHandler";
@@ -67,30 +66,7 @@ public final class AgroalAdapter implements PoolAdapter {
             .field(CREATE_TASK, "this$0")  // AgroalCreateAdvice: the task's pool
             .field(FLUSH_TASK, "mode");    // AgroalFlushAdvice: LEAK is the mode that takes connections back
 
-    private final PoolIntrospector introspector = new AgroalIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "2.x-3.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public AgroalAdapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new AgroalIntrospector(), "2.x-3.x");
     }
 }

@@ -1,8 +1,7 @@
 package io.poolscope.pools.c3p0;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -42,7 +41,7 @@ import java.util.List;
  * A c3p0 whose classes lack any of these methods, or the fields the advice reads, is not
  * instrumented at all (see {@link #shape()}).
  */
-public final class C3p0Adapter implements PoolAdapter {
+public final class C3p0Adapter extends DeclaredAdapter {
 
     static final String POOL = "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool";
     static final String MANAGER = "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool$1PooledConnectionResourcePoolManager";
@@ -59,30 +58,7 @@ public final class C3p0Adapter implements PoolAdapter {
             .field(MANAGER, "this$0")          // C3p0CreateAdvice: the manager's pool
             .field(RESOURCE_POOL, "broken");   // C3p0DestroyAdvice: the pool is closing
 
-    private final PoolIntrospector introspector = new C3p0Introspector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "0.9.5-0.14.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public C3p0Adapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new C3p0Introspector(), "0.9.5-0.14.x");
     }
 }

@@ -1,7 +1,7 @@
 package io.poolscope.pools.dbcp2;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
 import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
@@ -55,21 +55,24 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code PoolingDriver} set up without a {@code BasicDataSource}, and the {@code datasources}
  * package's per-user pools.
  */
-public final class Dbcp2Adapter implements PoolAdapter {
+public final class Dbcp2Adapter extends DeclaredAdapter {
 
-    private final String dataSource;
     private final String managedDataSource;
-    private final List<Hook> hooks;
-    private final Shape shape;
-    private final PoolIntrospector introspector;
-    private final String supportedVersions;
 
     private Dbcp2Adapter(String dbcp, String pool, String library, String namePrefix, String supportedVersions,
                          List<String> framePrefixes) {
-        this.dataSource = dbcp + ".BasicDataSource";
+        this(dbcp, hooks(dbcp, pool), new Dbcp2Introspector(library, namePrefix, framePrefixes), supportedVersions);
+    }
+
+    private Dbcp2Adapter(String dbcp, List<Hook> hooks, PoolIntrospector introspector, String supportedVersions) {
+        super(Collections.singletonList(dbcp + ".BasicDataSource"), hooks, Shape.of(hooks) /* the advice reads no field */,
+                introspector, supportedVersions);
         this.managedDataSource = dbcp + ".managed.BasicManagedDataSource";
-        this.hooks = Collections.unmodifiableList(Arrays.asList(
-                new Hook(dataSource, "getConnection", 0, Dbcp2AcquireAdvice.class),
+    }
+
+    private static List<Hook> hooks(String dbcp, String pool) {
+        return Collections.unmodifiableList(Arrays.asList(
+                new Hook(dbcp + ".BasicDataSource", "getConnection", 0, Dbcp2AcquireAdvice.class),
                 new Hook(dbcp + ".PoolingDataSource$PoolGuardConnectionWrapper",
                         // an inner class: the outer PoolingDataSource, then the borrowed connection
                         isConstructor().and(takesArguments(2)).and(takesArgument(1, named("java.sql.Connection"))),
@@ -78,9 +81,6 @@ public final class Dbcp2Adapter implements PoolAdapter {
                 new Hook(dbcp + ".PoolableConnection", "reallyClose", 0, Dbcp2CloseAdvice.class),
                 new Hook(pool + ".impl.GenericObjectPool", "invalidateObject", 2, Dbcp2ReclaimAdvice.class),
                 new Hook(dbcp + ".PoolableConnectionFactory", "makeObject", 0, Dbcp2CreateAdvice.class)));
-        this.shape = Shape.of(hooks); // the advice reads no field
-        this.introspector = new Dbcp2Introspector(library, namePrefix, framePrefixes);
-        this.supportedVersions = supportedVersions;
     }
 
     /** Apache Commons DBCP2 2.9 to 2.14 on commons-pool2 2.11 to 2.13. */
@@ -95,34 +95,9 @@ public final class Dbcp2Adapter implements PoolAdapter {
                 "tomcat-dbcp", "9.0-11.0", Collections.singletonList("org.apache.tomcat.dbcp."));
     }
 
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(dataSource);
-    }
-
     /** A managed data source runs {@code BasicDataSource.getConnection} but hands out no guard wrapper. */
     @Override
     public List<String> excludedPoolClassNames() {
         return Collections.singletonList(managedDataSource);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return hooks;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return supportedVersions;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
     }
 }

@@ -1,8 +1,7 @@
 package io.poolscope.pools.druid;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -45,7 +44,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *       (or the acquiring thread when Druid creates directly).</li>
  * </ul>
  */
-public final class DruidAdapter implements PoolAdapter {
+public final class DruidAdapter extends DeclaredAdapter {
 
     static final String POOL = "com.alibaba.druid.pool.DruidDataSource";
     private static final String ABSTRACT_POOL = "com.alibaba.druid.pool.DruidAbstractDataSource";
@@ -69,30 +68,7 @@ public final class DruidAdapter implements PoolAdapter {
             .field(POOLED, "holder")         // DruidReleaseAdvice, DruidReclaimAdvice: the lease's key
             .field(POOLED, "ownerThread");   // DruidReclaimAdvice: taken back by another thread
 
-    private final PoolIntrospector introspector = new DruidIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "1.2.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public DruidAdapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new DruidIntrospector(), "1.2.x");
     }
 }

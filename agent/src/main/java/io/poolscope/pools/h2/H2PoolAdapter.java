@@ -1,8 +1,7 @@
 package io.poolscope.pools.h2;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -37,7 +36,7 @@ import java.util.List;
  * Over another library's {@code ConnectionPoolDataSource} ({@code JdbcConnectionPool.create(cpds)})
  * the lease and the creation are not seen: its acquires end as failures.
  */
-public final class H2PoolAdapter implements PoolAdapter {
+public final class H2PoolAdapter extends DeclaredAdapter {
 
     static final String POOL = "org.h2.jdbcx.JdbcConnectionPool";
     static final String XA_CONNECTION = "org.h2.jdbcx.JdbcXAConnection";
@@ -51,31 +50,8 @@ public final class H2PoolAdapter implements PoolAdapter {
 
     private static final Shape SHAPE = Shape.of(HOOKS);
 
-    private final PoolIntrospector introspector = new H2PoolIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "2.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public H2PoolAdapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new H2PoolIntrospector(), "2.x");
     }
 
     /** The pool and its pooled connections only: the rest of {@code org.h2.jdbcx} is H2's driver, no pool. */

@@ -1,8 +1,7 @@
 package io.poolscope.pools.hikari;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -29,7 +28,7 @@ import java.util.List;
  * A HikariCP whose classes lack any of these methods, or the fields the advice reads, is not
  * instrumented at all (see {@link #shape()}).
  */
-public final class HikariAdapter implements PoolAdapter {
+public final class HikariAdapter extends DeclaredAdapter {
 
     private static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
     private static final String BAG = "com.zaxxer.hikari.util.ConcurrentBag";
@@ -48,30 +47,7 @@ public final class HikariAdapter implements PoolAdapter {
     private static final Shape SHAPE = Shape.of(HOOKS)
             .field(BAG, "listener");       // HikariBorrowAdvice: the bag's listener is the HikariPool
 
-    private final PoolIntrospector introspector = new HikariIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "4.x-7.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public HikariAdapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new HikariIntrospector(), "4.x-7.x");
     }
 }

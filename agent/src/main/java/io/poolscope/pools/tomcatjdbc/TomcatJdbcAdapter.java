@@ -1,8 +1,7 @@
 package io.poolscope.pools.tomcatjdbc;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -36,7 +35,7 @@ import java.util.List;
  *   <li>creation: {@code PooledConnection.connect()}, also called by {@code reconnect()}.</li>
  * </ul>
  */
-public final class TomcatJdbcAdapter implements PoolAdapter {
+public final class TomcatJdbcAdapter extends DeclaredAdapter {
 
     static final String POOL = "org.apache.tomcat.jdbc.pool.ConnectionPool";
     static final String CONNECTION = "org.apache.tomcat.jdbc.pool.PooledConnection";
@@ -54,30 +53,7 @@ public final class TomcatJdbcAdapter implements PoolAdapter {
             .field(POOL, "closed")           // TomcatJdbcAbandonAdvice: abandoned while the pool closes
             .field(CONNECTION, "parent");    // TomcatJdbcCreateAdvice: the connection's ConnectionPool
 
-    private final PoolIntrospector introspector = new TomcatJdbcIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(POOL);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "9.0, 10.1, 11.0";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public TomcatJdbcAdapter() {
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new TomcatJdbcIntrospector(), "9.0, 10.1, 11.0");
     }
 }

@@ -1,8 +1,7 @@
 package io.poolscope.pools.ucp;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -40,7 +39,7 @@ import java.util.List;
  * Not hooked: {@code borrowConnectionAsync} (the reactive {@code getConnectionAsync}): such leases
  * are not recorded, and their release is ignored as one poolscope never saw.
  */
-public final class UcpAdapter implements PoolAdapter {
+public final class UcpAdapter extends DeclaredAdapter {
 
     static final String POOL = "oracle.ucp.jdbc.JDBCConnectionPool";
     static final String POOL_IMPL = "oracle.ucp.common.UniversalConnectionPoolImpl";
@@ -57,31 +56,8 @@ public final class UcpAdapter implements PoolAdapter {
     private static final Shape SHAPE = Shape.of(HOOKS)
             .field(CORE_CONNECTION, "upc"); // UcpReclaimAdvice: the pooled connection that is the lease's key
 
-    private final PoolIntrospector introspector = new UcpIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
+    public UcpAdapter() {
         // the connection source (a Database) stands for its pool in the creation advice
-        return Collections.unmodifiableList(Arrays.asList(POOL, DATABASE));
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "23.x";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+        super(Collections.unmodifiableList(Arrays.asList(POOL, DATABASE)), HOOKS, SHAPE, new UcpIntrospector(), "23.x");
     }
 }

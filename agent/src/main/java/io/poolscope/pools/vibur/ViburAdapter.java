@@ -1,8 +1,7 @@
 package io.poolscope.pools.vibur;
 
+import io.poolscope.pools.DeclaredAdapter;
 import io.poolscope.pools.Hook;
-import io.poolscope.pools.PoolAdapter;
-import io.poolscope.pools.PoolIntrospector;
 import io.poolscope.pools.Shape;
 
 import java.util.Arrays;
@@ -34,7 +33,7 @@ import java.util.List;
  * reusable, termination), never one that is out, and takes none back from its holder: there is no
  * close or reclaim hook.
  */
-public final class ViburAdapter implements PoolAdapter {
+public final class ViburAdapter extends DeclaredAdapter {
 
     static final String DATA_SOURCE = "org.vibur.dbcp.ViburDBCPDataSource";
     static final String OPERATIONS = "org.vibur.dbcp.pool.PoolOperations";
@@ -51,30 +50,7 @@ public final class ViburAdapter implements PoolAdapter {
             .field(OPERATIONS, "dataSource")   // ViburAcquireAdvice, ViburLeaseAdvice: the pool
             .field(FACTORY, "config");         // ViburCreateAdvice: the data source it was made for
 
-    private final PoolIntrospector introspector = new ViburIntrospector();
-
-    @Override
-    public List<String> poolClassNames() {
-        return Collections.singletonList(DATA_SOURCE);
-    }
-
-    @Override
-    public List<Hook> hooks() {
-        return HOOKS;
-    }
-
-    @Override
-    public PoolIntrospector introspector() {
-        return introspector;
-    }
-
-    @Override
-    public String supportedVersions() {
-        return "25.0, 26.0";
-    }
-
-    @Override
-    public Shape shape() {
-        return SHAPE;
+    public ViburAdapter() {
+        super(Collections.singletonList(DATA_SOURCE), HOOKS, SHAPE, new ViburIntrospector(), "25.0, 26.0");
     }
 }
