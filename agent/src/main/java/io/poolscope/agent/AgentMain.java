@@ -102,8 +102,8 @@ public final class AgentMain {
                     if (problem != null) {
                         throw new Refused(problem.replaceFirst("^poolscope: ", ""));
                     }
-                    return "attached to pid " + ProcessHandle.current().pid() + "\n" + problems(command.options)
-                            + AgentRuntime.status();
+                    return "attached to pid " + ProcessHandle.current().pid() + "\n" + AgentRuntime.setUpPending()
+                            + problems(command.options) + AgentRuntime.status();
                 }
                 if (!ours) {
                     return "already attached (from " + System.getProperty(ACTIVE_PROPERTY)

@@ -101,13 +101,13 @@ final class AgentRuntime {
 
         session.scanner.start(() -> {
             try {
-                log.info("poolscope " + Version.version() + " active; options " + options.describe());
-                if (!logFile.equalsIgnoreCase("stderr")) {
-                    options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
-                }
                 filter.prepare();
             } finally {
                 setUp.countDown();
+            }
+            log.info("poolscope " + Version.version() + " active; options " + options.describe());
+            if (!logFile.equalsIgnoreCase("stderr")) {
+                options.problems().forEach(problem -> log.event(LogEvent.warn("config_problem", problem)));
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -137,15 +137,22 @@ final class AgentRuntime {
     }
 
     /**
-     * Waits up to {@code millis} for the instrumentation to be set up; returns what went wrong (it
-     * failed, or is not done yet), or null.
+     * Waits up to {@code millis} for the instrumentation to be set up; returns why it failed, or
+     * null (also when it is not done yet: poolscope runs, and status tells later).
      */
-    static String awaitSetUp(long millis) throws InterruptedException {
-        if (!setUp.await(millis, TimeUnit.MILLISECONDS)) {
-            return "poolscope: started, but its instrumentation was not set up after " + millis / 1000
-                    + " s; run status to see whether pools are recorded";
+    static String awaitSetUp(long millis) {
+        try {
+            setUp.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return setUpProblem;
+    }
+
+    /** A line for attach's answer while the instrumentation is still being set up, or "". */
+    static String setUpPending() {
+        return setUp.getCount() == 0 ? "" : "poolscope: its instrumentation is still being set up; run status to see"
+                + " whether pools are recorded\n";
     }
 
     private static Session open(Options options, Log log) {

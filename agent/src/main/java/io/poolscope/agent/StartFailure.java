@@ -2,6 +2,7 @@ package io.poolscope.agent;
 
 import io.poolscope.config.Option;
 import io.poolscope.config.Options;
+import io.poolscope.report.Log;
 import io.poolscope.report.LogEvent;
 import io.poolscope.report.LogFile;
 
@@ -20,10 +21,15 @@ final class StartFailure {
 
     /** Tells of {@code error}, which stopped the start with {@code argument}; returns the line told. */
     static String report(String argument, Throwable error) {
-        String line = "poolscope: could not start (" + error + "); the application runs without it";
-        System.err.println(line);
-        System.setProperty(PROPERTY, error.toString());
-        writeToLogFile(argument, line);
+        String line = "poolscope: could not start; the application runs without it";
+        try {
+            line = "poolscope: could not start (" + error + "); the application runs without it";
+            System.err.println(line);
+            System.setProperty(PROPERTY, error.toString());
+            writeToLogFile(argument, line);
+        } catch (Throwable reporting) {
+            // nothing here may stop the application from starting
+        }
         return line;
     }
 
@@ -41,9 +47,12 @@ final class StartFailure {
                 return; // the line is on standard error already
             }
             long pid = ProcessHandle.current().pid();
-            LogFile.open(LogFile.expand(file, pid, System.currentTimeMillis()), options.get(Option.MAX_LOG_SIZE),
+            Log log = LogFile.open(LogFile.expand(file, pid, System.currentTimeMillis()), options.get(Option.MAX_LOG_SIZE),
                     options.get(Option.MAX_LOG_FILES), options.get(Option.LOG_FORMAT).equals("json"), pid,
                     LogEvent.warn("start_failed", line));
+            if (log instanceof LogFile) {
+                ((LogFile) log).close();
+            }
         } catch (Throwable error) {
             // standard error has the line; there is nowhere else to tell
         }

@@ -70,6 +70,10 @@ public final class Bridge {
         recorder.createEnd(pool, startNanos, thrown);
     }
 
+    public static void createSkipped(Object pool) {
+        recorder.createSkipped(pool);
+    }
+
     public static Object genericAcquireStart(Object dataSource) {
         return recorder.genericAcquireStart(dataSource);
     }

@@ -53,4 +53,8 @@ public final class NoopRecorder implements Recorder {
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
     }
+
+    @Override
+    public void createSkipped(Object pool) {
+    }
 }

@@ -86,6 +86,9 @@ public interface Recorder {
      */
     void createEnd(Object pool, long startNanos, Throwable thrown);
 
+    /** What {@link #createStart} began opened nothing after all (the pool was full): nothing is counted. */
+    void createSkipped(Object pool);
+
     // ---- the generic fallback (option generic=on): a data source that no pool adapter covers ----
 
     /**

@@ -7,10 +7,13 @@ import com.sun.tools.attach.VirtualMachineDescriptor;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
@@ -75,22 +78,24 @@ final class Attacher {
             return Cli.FAILED;
         }
         String jar = agentJar();
-        String owner = ProcessHandle.of(Long.parseLong(pid)).flatMap(process -> process.info().user()).orElse(null);
-        String user = System.getProperty("user.name");
-        if (owner != null && !owner.equals(user) && !user.equals("root")) {
+        ProcessOwner owner = ProcessOwner.of(Long.parseLong(pid));
+        ProcessOwner self = ProcessOwner.self();
+        boolean otherUser = owner != null && !owner.isSameUserAs(self);
+        if (otherUser && !self.isRoot()) {
             // the target would not answer: its attach listener accepts only its own user (and root)
-            err.println("poolscope: pid " + pid + " belongs to user " + owner + ", not " + user + "; run the tool as "
-                    + owner + " (for example sudo -u " + owner + " java -jar " + jar + " " + command + " " + pid + ")");
+            err.println("poolscope: pid " + pid + " belongs to user " + owner.name() + ", not " + self.name()
+                    + "; run the tool as " + owner.name() + " (for example sudo -u " + owner.name() + " java -jar " + jar
+                    + " " + command + " " + pid + ")");
             return Cli.FAILED;
         }
         Path dir = Files.createTempDirectory("poolscope-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        if (owner != null && !owner.equals(user)) {
-            // root, for another user's JVM: the agent there writes the answer as that user, so the private folder is theirs
-            Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner));
-        }
         Path answer = dir.resolve("answer.txt");
         try {
+            if (otherUser) {
+                // root, for another user's JVM: the agent there writes the answer as that user, so the private folder is theirs
+                Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner.name()));
+            }
             StringBuilder argument = new StringBuilder("command=").append(command).append(",out=").append(answer);
             if (pool != null) {
                 argument.append(",pool=").append(pool);
@@ -125,19 +130,22 @@ final class Attacher {
                 }
                 vm.loadAgent(jar, argument.toString());
             } catch (AgentLoadException e) {
-                err.println("poolscope: pid " + pid + " refused the agent (" + e.getMessage() + "); its log says more");
+                err.println("poolscope: pid " + pid + " refused the agent (" + e.getMessage() + "); its log says more"
+                        + readableBy(otherUser ? owner : null, jar));
                 return Cli.FAILED;
             } catch (com.sun.tools.attach.AgentInitializationException e) {
-                err.println("poolscope: the agent failed in pid " + pid + " (" + e.getMessage() + "); its log says more");
+                err.println("poolscope: the agent failed in pid " + pid + " (" + e.getMessage() + "); its log says more"
+                        + readableBy(otherUser ? owner : null, jar));
                 return Cli.FAILED;
             } finally {
                 vm.detach();
             }
-            if (!Files.exists(answer)) {
+            // the folder may be another user's (see above): read a regular file only, never through a link
+            if (!Files.isRegularFile(answer, LinkOption.NOFOLLOW_LINKS)) {
                 err.println("poolscope: pid " + pid + " gave no answer to '" + command + "'; its log (standard error) says why");
                 return Cli.FAILED;
             }
-            String text = new String(Files.readAllBytes(answer), StandardCharsets.UTF_8);
+            String text = readAnswer(answer);
             int newline = text.indexOf('\n');
             String status = newline < 0 ? text : text.substring(0, newline);
             String body = newline < 0 ? "" : text.substring(newline + 1);
@@ -148,9 +156,37 @@ final class Attacher {
             err.println(body.trim());
             return Cli.FAILED;
         } finally {
-            Files.deleteIfExists(answer);
-            Files.deleteIfExists(dir);
+            deleteFolder(dir);
         }
+    }
+
+    /** Answers larger than this (a dump of very many leases) are cut, with a line that says so. */
+    private static final int MAX_ANSWER_BYTES = 64 << 20;
+
+    private static String readAnswer(Path answer) throws IOException {
+        try (InputStream in = Files.newInputStream(answer, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length <= MAX_ANSWER_BYTES) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            return new String(bytes, 0, MAX_ANSWER_BYTES, StandardCharsets.UTF_8) + "\n... (cut at " + (MAX_ANSWER_BYTES >> 20)
+                    + " MiB)\n";
+        }
+    }
+
+    /** The tool's folder and whatever is in it (links are removed, not followed). */
+    private static void deleteFolder(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                Files.deleteIfExists(entry);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** A hint for a load that failed in another user's JVM: that user must be able to read the jar. */
+    private static String readableBy(ProcessOwner otherOwner, String jar) {
+        return otherOwner == null ? "" : " (user " + otherOwner.name() + " must be able to read " + jar + ")";
     }
 
     private static String agentJar() {

@@ -61,6 +61,11 @@ final class AcquireFrame {
     boolean genericSuperseded;
     /** Physical connections the owner is opening for a pool now. */
     int creating;
+    /**
+     * The levels open when the owner began opening its first connection: a level above them is an
+     * acquire made to open it (a pool over another pool), a real wait; those below wait for it.
+     */
+    int levelsBelowCreating;
     @SuppressWarnings("unused") // accessed through PUBLISHED_POOL
     private Object publishedPool;
     /** Written before {@link #publishedPool} (release), read after it (acquire). */
@@ -97,6 +102,17 @@ final class AcquireFrame {
         clearGeneric();
         owner = null;
         PUBLISHED_POOL.setRelease(this, null);
+    }
+
+    void openingConnection() {
+        if (creating++ == 0) {
+            levelsBelowCreating = levels;
+        }
+    }
+
+    /** Whether the level the owner waits on now waits for a connection the owner itself is opening (read racily). */
+    boolean waitsForItsOwnConnection() {
+        return creating > 0 && levels - 1 < levelsBelowCreating;
     }
 
     boolean isEmpty() {

@@ -397,7 +397,7 @@ public final class ActiveRecorder implements Recorder {
     public long createStart(Object pool) {
         try {
             // a data source called now opens it for the pool; a thread opening one is not short of connections
-            frames.findOrClaim(Thread.currentThread()).creating++;
+            frames.findOrClaim(Thread.currentThread()).openingConnection();
         } catch (Throwable error) {
             errors.record(error);
         }
@@ -407,11 +407,7 @@ public final class ActiveRecorder implements Recorder {
     @Override
     public void createEnd(Object pool, long startNanos, Throwable thrown) {
         try {
-            AcquireFrame frame = frames.find(Thread.currentThread());
-            if (frame != null && frame.creating > 0) {
-                frame.creating--;
-                frames.releaseIfEmpty(frame);
-            }
+            connectionOpened();
             PoolHandle handle = pools.handleFor(pool != null ? pool : acquiringPool());
             if (handle == null) {
                 return;
@@ -426,6 +422,24 @@ public final class ActiveRecorder implements Recorder {
             }
         } catch (Throwable error) {
             errors.record(error);
+        }
+    }
+
+    @Override
+    public void createSkipped(Object pool) {
+        try {
+            connectionOpened();
+        } catch (Throwable error) {
+            errors.record(error);
+        }
+    }
+
+    /** The current thread's opening of a connection ended, whatever its outcome. */
+    private void connectionOpened() {
+        AcquireFrame frame = frames.find(Thread.currentThread());
+        if (frame != null && frame.creating > 0) {
+            frame.creating--;
+            frames.releaseIfEmpty(frame);
         }
     }
 

@@ -143,12 +143,19 @@ public final class Recording {
             if (waitingOn != null && pool.isFor(waitingOn)) {
                 long waiting = System.nanoTime() - frame.waitingSince(); // read after the pool it belongs to
                 if (waiting >= WAITING_NANOS) {
-                    waiters.add(new WaiterView(thread, waiting, frame.creating > 0));
+                    waiters.add(new WaiterView(thread, waiting, frame.waitsForItsOwnConnection()));
                 }
             }
         });
         waiters.sort((a, b) -> Long.compare(b.waitingNanos(), a.waitingNanos()));
         return waiters;
+    }
+
+    /** Threads that hold an acquire frame now (an acquire, or a connection opening, under way). */
+    int framesOwned() {
+        int[] owned = {0};
+        frames.forEachOwned((thread, frame) -> owned[0]++);
+        return owned[0];
     }
 
     /** Releases of connections poolscope never saw leased (out since before it started). */

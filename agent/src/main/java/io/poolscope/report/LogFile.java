@@ -191,6 +191,11 @@ public final class LogFile implements Log {
         size = channel.size();
     }
 
+    /** Closes the file; a later line opens it again. */
+    public synchronized void close() {
+        closeQuietly();
+    }
+
     private void closeQuietly() {
         FileChannel current = channel;
         channel = null;

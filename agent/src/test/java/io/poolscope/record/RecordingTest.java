@@ -311,6 +311,61 @@ class RecordingTest {
         assertFalse(pressureWhileAWorkerWaits(true));
     }
 
+    @Test
+    void anAcquireMadeToOpenAConnectionOfAnotherPoolIsARealWait() throws Exception {
+        start("stacks=auto");
+        FakePool inner = pool;              // the pool the outer one takes its connections from
+        FakePool outer = new FakePool(recorder(), "outer");
+        app.loadOrders(connection1);        // an inner connection out while the worker waits
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                Object outerToken = recorder().acquireStart(outer);
+                long creating = recorder().createStart(outer);
+                Object innerToken = recorder().acquireStart(inner); // the outer pool opens its connection here
+                waiting.countDown();
+                assertTrue(done.await(10, TimeUnit.SECONDS));
+                recorder().leased(inner, connection2);
+                recorder().acquireExit(innerToken, null);
+                recorder().createEnd(outer, creating, null);
+                recorder().leased(outer, connection3);
+                recorder().acquireExit(outerToken, null);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "outer-worker");
+        worker.start();
+        try {
+            assertTrue(waiting.await(10, TimeUnit.SECONDS));
+            PoolHandle innerHandle = recording.pools().get(0);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (recording.waiters(innerHandle).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, recording.waiters(innerHandle).size(), "the worker waits on the inner pool");
+            recording.maintain(System.nanoTime());
+            assertTrue(innerHandle.isUnderPressure(), "waiting on the inner pool while its connections are out");
+        } finally {
+            done.countDown();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+            assertNull(failure.get());
+        }
+    }
+
+    @Test
+    void aConnectionOpeningThatOpensNothingGivesItsFrameBack() {
+        start("stacks=auto");
+
+        recorder().createStart(pool); // e.g. Agroal's creation task, which finds the pool full
+        assertEquals(1, recording.framesOwned());
+        recorder().createSkipped(pool);
+
+        assertEquals(0, recording.framesOwned());
+        assertEquals(0, recording.errors().count());
+    }
+
     /** Whether the scanner finds the pool under pressure while a worker has waited 50 ms in its acquire. */
     private boolean pressureWhileAWorkerWaits(boolean openingAConnection) throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);

@@ -23,6 +23,8 @@ public final class AgroalCreateAdvice {
                             @Advice.Return Object handler, @Advice.Thrown Throwable thrown) {
         if (thrown != null || handler != null) {
             Bridge.createEnd(pool, startNanos, thrown);
+        } else {
+            Bridge.createSkipped(pool);
         }
     }
 }
