@@ -39,6 +39,15 @@ public interface PoolIntrospector {
         return TIMEOUT_UNKNOWN;
     }
 
+    /** A timeout setting in milliseconds where 0 or less means "wait forever" (Druid, Tomcat JDBC, Vibur, c3p0). */
+    static long timeoutWhereZeroWaitsForever(Object millisSetting) {
+        if (!(millisSetting instanceof Number)) {
+            return TIMEOUT_UNKNOWN;
+        }
+        long millis = ((Number) millisSetting).longValue();
+        return millis <= 0 ? WAITS_FOREVER : millis;
+    }
+
     /**
      * The pool object that {@code reported}, an object an advice hands to the bridge as the pool,
      * belongs to: {@code reported} itself, or, where a hook reaches only a part of the pool (Oracle

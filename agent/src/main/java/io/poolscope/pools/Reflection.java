@@ -157,6 +157,22 @@ public final class Reflection {
         }
     }
 
+    /** {@code target.getter()} as text, or null if there is no such getter or it returns null. */
+    public static String text(Object target, String getter) {
+        Object value = call(target, getter);
+        return value == null ? null : value.toString();
+    }
+
+    /** Whether {@code thrown} is of the class named {@code className} or a subclass, by name (the class may not be visible here). */
+    public static boolean isOfClassNamed(Throwable thrown, String className) {
+        for (Class<?> type = thrown == null ? null : thrown.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static int intValue(Object value) {
         return value instanceof Number ? ((Number) value).intValue() : -1;
     }

@@ -105,12 +105,7 @@ final class C3p0Introspector implements PoolIntrospector {
     /** c3p0's {@code checkoutTimeout} (ms); 0, its default, waits forever. */
     @Override
     public long acquireTimeoutMillis(Object pool) {
-        Object timeout = Reflection.declaredField(pool, "checkoutTimeout");
-        if (!(timeout instanceof Number)) {
-            return TIMEOUT_UNKNOWN;
-        }
-        long millis = ((Number) timeout).longValue();
-        return millis <= 0 ? WAITS_FOREVER : millis;
+        return PoolIntrospector.timeoutWhereZeroWaitsForever(Reflection.declaredField(pool, "checkoutTimeout"));
     }
 
     @Override

@@ -25,8 +25,7 @@ final class DruidIntrospector implements PoolIntrospector {
 
     @Override
     public String poolName(Object pool) {
-        Object name = Reflection.call(pool, "getName");
-        return name == null ? null : name.toString();
+        return Reflection.text(pool, "getName");
     }
 
     @Override
@@ -75,22 +74,12 @@ final class DruidIntrospector implements PoolIntrospector {
     /** {@code maxWait} of 0 or less (the default is -1): Druid waits without a deadline. */
     @Override
     public long acquireTimeoutMillis(Object pool) {
-        Object maxWait = Reflection.call(pool, "getMaxWait");
-        if (!(maxWait instanceof Number)) {
-            return TIMEOUT_UNKNOWN;
-        }
-        long millis = ((Number) maxWait).longValue();
-        return millis <= 0 ? WAITS_FOREVER : millis;
+        return PoolIntrospector.timeoutWhereZeroWaitsForever(Reflection.call(pool, "getMaxWait"));
     }
 
     @Override
     public boolean isTimeout(Throwable thrown) {
-        for (Class<?> type = thrown == null ? null : thrown.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals(TIMEOUT_EXCEPTION)) {
-                return true;
-            }
-        }
-        return false;
+        return Reflection.isOfClassNamed(thrown, TIMEOUT_EXCEPTION);
     }
 
     @Override

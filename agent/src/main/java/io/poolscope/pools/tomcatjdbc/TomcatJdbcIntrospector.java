@@ -27,8 +27,7 @@ final class TomcatJdbcIntrospector implements PoolIntrospector {
     /** {@code PoolConfiguration.getName()}: the configured name, else "Tomcat Connection Pool[N-…]". */
     @Override
     public String poolName(Object pool) {
-        Object name = Reflection.call(pool, "getName");
-        return name == null ? null : name.toString();
+        return Reflection.text(pool, "getName");
     }
 
     @Override
@@ -84,23 +83,13 @@ final class TomcatJdbcIntrospector implements PoolIntrospector {
     /** {@code maxWait}; {@code borrowConnection} waits without a limit when it is 0 or less. */
     @Override
     public long acquireTimeoutMillis(Object pool) {
-        Object maxWait = Reflection.call(Reflection.call(pool, "getPoolProperties"), "getMaxWait");
-        if (!(maxWait instanceof Number)) {
-            return TIMEOUT_UNKNOWN;
-        }
-        long millis = ((Number) maxWait).longValue();
-        return millis <= 0 ? WAITS_FOREVER : millis;
+        return PoolIntrospector.timeoutWhereZeroWaitsForever(Reflection.call(Reflection.call(pool, "getPoolProperties"), "getMaxWait"));
     }
 
     /** {@code PoolExhaustedException} ("Timeout: Pool empty. Unable to fetch a connection in N seconds…"), by name. */
     @Override
     public boolean isTimeout(Throwable thrown) {
-        for (Class<?> type = thrown == null ? null : thrown.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals(TIMEOUT_EXCEPTION)) {
-                return true;
-            }
-        }
-        return false;
+        return Reflection.isOfClassNamed(thrown, TIMEOUT_EXCEPTION);
     }
 
     @Override

@@ -29,8 +29,7 @@ final class UcpIntrospector implements PoolIntrospector {
 
     @Override
     public String poolName(Object pool) {
-        Object name = Reflection.call(pool, "getName");
-        return name == null ? null : name.toString();
+        return Reflection.text(pool, "getName");
     }
 
     @Override

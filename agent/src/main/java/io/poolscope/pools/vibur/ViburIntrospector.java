@@ -26,8 +26,7 @@ final class ViburIntrospector implements PoolIntrospector {
     /** {@code getName()}: the configured name, else "p1", "p2", … as Vibur numbers its data sources. */
     @Override
     public String poolName(Object pool) {
-        Object name = Reflection.call(pool, "getName");
-        return name == null ? null : name.toString();
+        return Reflection.text(pool, "getName");
     }
 
     @Override
@@ -81,12 +80,7 @@ final class ViburIntrospector implements PoolIntrospector {
     /** {@code connectionTimeoutInMs}; 0 makes {@code getConnHolder} take without a limit. */
     @Override
     public long acquireTimeoutMillis(Object pool) {
-        Object timeout = Reflection.call(pool, "getConnectionTimeoutInMs");
-        if (!(timeout instanceof Number)) {
-            return TIMEOUT_UNKNOWN;
-        }
-        long millis = ((Number) timeout).longValue();
-        return millis <= 0 ? WAITS_FOREVER : millis;
+        return PoolIntrospector.timeoutWhereZeroWaitsForever(Reflection.call(pool, "getConnectionTimeoutInMs"));
     }
 
     /** Vibur's SQLState of its own timeout ({@code ViburConfig.SQLSTATE_TIMEOUT_ERROR}). */
