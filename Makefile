@@ -18,9 +18,14 @@ demo: build
 test:
 	$(MVN) verify
 
-# the pool contract suite on every (pool, version) of its matrix; make test runs the newest of each pool
+# the pool contract suite on every (pool, version) of its matrix; make test runs the newest of each pool;
+# then the newest of each pool again on JDK 25 (skipped where that JDK is not installed)
+JDK25 ?= /usr/lib/jvm/temurin-25-jdk-amd64
 test-matrix:
 	$(MVN) verify -pl agent -am -Dpoolscope.matrix=full -Dit.test=PoolContractIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+	@if [ -x $(JDK25)/bin/java ]; then \
+	  $(MVN) verify -pl agent -Dpoolscope.contract.javaHome=$(JDK25) -Dit.test=PoolContractIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false; \
+	else echo "test-matrix: no JDK 25 at $(JDK25): the contract suite on JDK 25 is skipped"; fi
 
 bench:
 	./bench/run.sh

@@ -42,8 +42,18 @@ class PoolContractIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(pool != null, "no pool of this run's matrix has this feature");
     }
 
+    /**
+     * The JVM a scenario runs in: the build's JDK, or the one {@code -Dpoolscope.contract.javaHome}
+     * names ({@code make test-matrix} runs the newest pools again on JDK 25 that way).
+     */
+    private static ForkedJvm.Builder jvmFor(PoolMatrix.Entry pool) {
+        ForkedJvm.Builder builder = ForkedJvm.builder().pool(pool.libs);
+        String javaHome = System.getProperty("poolscope.contract.javaHome", "");
+        return javaHome.isEmpty() ? builder : builder.javaHome(java.nio.file.Paths.get(javaHome));
+    }
+
     private static ForkedJvm start(PoolMatrix.Entry pool, String options, String scenario) throws Exception {
-        return ForkedJvm.builder().pool(pool.libs).agent(agentOptions(pool, options))
+        return jvmFor(pool).agent(agentOptions(pool, options))
                 .mainClass("scenarios.contract.ContractApp").args(pool.kind, scenario).start();
     }
 
@@ -118,7 +128,7 @@ class PoolContractIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pools")
     void aSuspectedLeakNamesItsStackAndItsReturn(PoolMatrix.Entry pool) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.builder().pool(pool.libs).agent(agentOptions(pool, "leakThreshold=300ms,stacks=full"))
+        try (ForkedJvm jvm = jvmFor(pool).agent(agentOptions(pool, "leakThreshold=300ms,stacks=full"))
                 .jvmArg("-DholdMillis=1500").mainClass("scenarios.contract.ContractApp")
                 .args(pool.kind, "leak-returned").start()) {
             jvm.awaitReady();
