@@ -453,35 +453,4 @@ public final class PoolApp {
             }
         }
     }
-
-    /** Threads that borrow, hold and return connections, all started together. */
-    static final class Workers {
-        static void run(HikariDataSource pool, int threads, int rounds, long holdMillis) throws Exception {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Thread worker = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int i = 0; i < rounds; i++) {
-                            try (Connection connection = pool.getConnection()) {
-                                connection.isValid(1);
-                                if (holdMillis > 0) {
-                                    Thread.sleep(holdMillis);
-                                }
-                            }
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, "worker-" + t);
-                worker.start();
-                workers.add(worker);
-            }
-            start.countDown();
-            for (Thread worker : workers) {
-                worker.join();
-            }
-        }
-    }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -62,7 +61,7 @@ public final class ContractApp {
     /** 4 threads share a pool of 2; each holds its connection ~5 ms, 25 times. */
     private void contention() throws Exception {
         DataSource pool = open(2, 10_000);
-        Workers.run(pool, 4, 25, 5);
+        workers(pool, 4, 25, 5);
         printPoolAttributes();
         kind.close(pool);
     }
@@ -150,7 +149,7 @@ public final class ContractApp {
      */
     private void late() throws Exception {
         DataSource pool = open(2, 500);
-        Workers.run(pool, 2, 5, 0);
+        workers(pool, 2, 5, 0);
         readyAndWait();
         LeakyRepository repository = new LeakyRepository(pool);
         repository.leak();
@@ -282,35 +281,9 @@ public final class ContractApp {
     }
 
     /** Threads that borrow, hold and return connections, all started together. */
-    static final class Workers {
-        static final AtomicLong FAILED = new AtomicLong();
-
-        static void run(DataSource pool, int threads, int rounds, long holdMillis) throws Exception {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Thread worker = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int i = 0; i < rounds; i++) {
-                            try (Connection connection = pool.getConnection()) {
-                                connection.isValid(1);
-                                Thread.sleep(holdMillis);
-                            }
-                        }
-                    } catch (Exception e) {
-                        FAILED.incrementAndGet();
-                        e.printStackTrace();
-                    }
-                }, "worker-" + t);
-                worker.start();
-                workers.add(worker);
-            }
-            start.countDown();
-            for (Thread worker : workers) {
-                worker.join();
-            }
-            System.out.println("result workerFailures=" + FAILED.get());
-        }
+    /** The shared workers, then their failures as a result line. */
+    private static void workers(DataSource pool, int threads, int rounds, long holdMillis) throws InterruptedException {
+        scenarios.Workers.run(pool, threads, rounds, holdMillis);
+        System.out.println("result workerFailures=" + scenarios.Workers.FAILED.get());
     }
 }
