@@ -85,7 +85,6 @@ final class H2PoolIntrospector implements PoolIntrospector {
 
     /** The URL of the pool's data source when it is H2's {@code JdbcDataSource}, or {@code null}. */
     private static String url(Object pool) {
-        Object url = Reflection.call(Reflection.declaredField(pool, "dataSource"), "getURL");
-        return url == null ? null : url.toString();
+        return Reflection.text(Reflection.declaredField(pool, "dataSource"), "getURL");
     }
 }

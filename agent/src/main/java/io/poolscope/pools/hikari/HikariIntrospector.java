@@ -21,9 +21,7 @@ final class HikariIntrospector implements PoolIntrospector {
 
     @Override
     public String poolName(Object pool) {
-        Object config = Reflection.field(pool, "config");
-        Object name = Reflection.call(config, "getPoolName");
-        return name == null ? null : name.toString();
+        return Reflection.text(Reflection.field(pool, "config"), "getPoolName");
     }
 
     @Override
