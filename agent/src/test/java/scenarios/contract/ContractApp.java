@@ -38,16 +38,16 @@ public final class ContractApp {
     public static void main(String[] args) throws Exception {
         PoolKind kind = (PoolKind) Class.forName("scenarios.contract." + args[0] + "Kind")
                 .getDeclaredConstructor().newInstance();
-        new ContractApp(kind).run(args[1]);
+        new ContractApp(kind).run(args[1], args.length > 2 ? args[2] : "");
     }
 
-    private void run(String scenario) throws Exception {
+    private void run(String scenario, String argument) throws Exception {
         switch (scenario) {
             case "contention": contention(); break;
             case "exhaust": exhaust(); break;
             case "leak-returned": leakReturned(); break;
             case "create-failure": createFailure(); break;
-            case "reclaim": reclaim(); break;
+            case "reclaim": reclaim(argument.isEmpty() ? "Reclaimed" : argument); break;
             case "wait-forever": waitForever(); break;
             case "late": late(); break;
             default: throw new IllegalArgumentException(scenario);
@@ -103,10 +103,11 @@ public final class ContractApp {
     }
 
     /** The pool takes back a connection the application leaked; stays up for the test. */
-    private void reclaim() throws Exception {
+    /** A leaked connection the pool takes back; {@code endedAs} is the attribute that counts its end. */
+    private void reclaim(String endedAs) throws Exception {
         DataSource pool = kind.open(new PoolKind.Settings(URL, 2, 10_000, 1));
         new LeakyRepository(pool).leak();
-        awaitAttribute("Reclaimed", "1", 30);
+        awaitAttribute(endedAs, "1", 30);
         // the pool's next acquire runs its abandoned-connection check in some pools; this one must still work
         try (Connection connection = pool.getConnection()) {
             connection.isValid(1);
@@ -218,7 +219,7 @@ public final class ContractApp {
         ObjectName name = poolMBean();
         awaitReadingAfterNow(name);
         for (String attribute : new String[]{"Name", "Library", "Acquires", "LeasesTaken", "Releases", "Timeouts",
-                "Failures", "Reclaimed", "LeasesOut", "WaitingThreads", "WaitMaxMillis", "HoldP50Millis",
+                "Failures", "Reclaimed", "ConnectionsClosedWhileOut", "LeasesOut", "WaitingThreads", "WaitMaxMillis", "HoldP50Millis",
                 "ConnectionsCreated", "ConnectionCreationFailures", "MaxConnections", "ActiveConnections",
                 "IdleConnections", "TotalConnections"}) {
             System.out.println("result " + attribute + "=" + server.getAttribute(name, attribute));

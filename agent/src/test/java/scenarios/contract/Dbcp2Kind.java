@@ -2,14 +2,15 @@ package scenarios.contract;
 
 import org.apache.commons.dbcp2.BasicDataSource;
 
+import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Apache Commons DBCP2 2.9 to 2.14: a BasicDataSource, set up through the setters all of them have. */
+/** Apache Commons DBCP2 2.7 to 2.14: a BasicDataSource, set up through the setters all of them have. */
 public final class Dbcp2Kind extends PoolKind {
 
     @Override
-    @SuppressWarnings("deprecation") // the millisecond setters: 2.9 has no Duration ones
+    @SuppressWarnings("deprecation") // the millisecond setters: 2.7 and 2.9 have no Duration ones
     public DataSource open(Settings settings) {
         BasicDataSource pool = new BasicDataSource();
         pool.setUrl(settings.url);
@@ -25,12 +26,24 @@ public final class Dbcp2Kind extends PoolKind {
             pool.setRemoveAbandonedTimeout(settings.reclaimAfterSeconds);
             pool.setTimeBetweenEvictionRunsMillis(200);
         }
-        try {
-            pool.start(); // as other pools start when built; else the first getConnection starts it
-        } catch (SQLException refused) {
-            // the database refuses: the pool is not started, and each getConnection tries again
-        }
+        start(pool);
         return pool;
+    }
+
+    /** As other pools start when built; before 2.8 (no {@code start()}) the first getConnection starts it. */
+    private static void start(BasicDataSource pool) {
+        try {
+            BasicDataSource.class.getMethod("start").invoke(pool);
+        } catch (NoSuchMethodException before28) {
+            // started by the first getConnection
+        } catch (InvocationTargetException e) {
+            if (!(e.getCause() instanceof SQLException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+            // the database refuses: the pool is not started, and each getConnection tries again
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

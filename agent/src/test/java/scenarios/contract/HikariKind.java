@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 
-/** HikariCP 4 to 7. */
+/** HikariCP 2.7 to 7. */
 public final class HikariKind extends PoolKind {
 
     @Override

@@ -20,21 +20,34 @@ public final class Hook {
     private final ElementMatcher<? super MethodDescription> methods;
     private final Class<?> advice;
     private final String description;
+    /** The methods may be absent (a version without them): the shape check does not ask for them. */
+    private final boolean optional;
 
     public Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
-        this(typeName, methods, advice, typeName + " method " + methods);
+        this(typeName, methods, advice, typeName + " method " + methods, false);
     }
 
     /** The methods {@code methodName} with {@code arity} parameters, or any number if {@link #ANY_ARITY}. */
     public Hook(String typeName, String methodName, int arity, Class<?> advice) {
-        this(typeName, matching(methodName, arity), advice, describe(typeName, methodName, arity));
+        this(typeName, matching(methodName, arity), advice, describe(typeName, methodName, arity), false);
     }
 
-    private Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice, String description) {
+    private Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice, String description,
+                 boolean optional) {
         this.typeName = typeName;
         this.methods = methods;
         this.advice = advice;
         this.description = description;
+        this.optional = optional;
+    }
+
+    /** This hook, for methods that only some versions of the library have. */
+    public Hook optional() {
+        return new Hook(typeName, methods, advice, description, true);
+    }
+
+    public boolean isOptional() {
+        return optional;
     }
 
     static ElementMatcher<? super MethodDescription> matching(String methodName, int arity) {

@@ -28,7 +28,7 @@ public interface PoolAdapter {
 
     PoolIntrospector introspector();
 
-    /** The library versions this adapter is written and tested for, as text for people ("4.x-7.x"). */
+    /** The library versions this adapter is written and tested for, as text for people ("2.7-7.x"). */
     String supportedVersions();
 
     /** What the advice needs of the library's classes: the hooks' methods plus the fields the advice reads. */

@@ -60,11 +60,13 @@ public final class Shape {
         this.fields = Collections.unmodifiableList(fields);
     }
 
-    /** The classes and methods the hooks instrument; add the fields their advice reads with {@link #field}. */
+    /** The classes and methods the hooks instrument (but optional ones); add the fields their advice reads with {@link #field}. */
     public static Shape of(List<Hook> hooks) {
         List<MethodNeed> methods = new ArrayList<>();
         for (Hook hook : hooks) {
-            methods.add(new MethodNeed(hook.typeName(), hook.methods(), hook.description()));
+            if (!hook.isOptional()) {
+                methods.add(new MethodNeed(hook.typeName(), hook.methods(), hook.description()));
+            }
         }
         return new Shape(methods, new ArrayList<>());
     }

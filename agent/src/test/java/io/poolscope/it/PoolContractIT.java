@@ -29,6 +29,10 @@ class PoolContractIT {
         return orNone(PoolMatrix.selected(PoolMatrix.Feature.RECLAIMS));
     }
 
+    static List<PoolMatrix.Entry> poolsThatReclaimAsAClose() {
+        return orNone(PoolMatrix.selected(PoolMatrix.Feature.RECLAIMS_AS_CLOSE));
+    }
+
     static List<PoolMatrix.Entry> poolsThatCanWaitForever() {
         return orNone(PoolMatrix.selected(PoolMatrix.Feature.WAITS_FOREVER));
     }
@@ -52,9 +56,13 @@ class PoolContractIT {
         return javaHome.isEmpty() ? builder : builder.javaHome(java.nio.file.Paths.get(javaHome));
     }
 
-    private static ForkedJvm start(PoolMatrix.Entry pool, String options, String scenario) throws Exception {
+    private static ForkedJvm start(PoolMatrix.Entry pool, String options, String... scenarioAndArgument)
+            throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        args.add(pool.kind);
+        args.addAll(java.util.Arrays.asList(scenarioAndArgument));
         return jvmFor(pool).agent(agentOptions(pool, options))
-                .mainClass("scenarios.contract.ContractApp").args(pool.kind, scenario).start();
+                .mainClass("scenarios.contract.ContractApp").args(args.toArray(new String[0])).start();
     }
 
     /** The options a scenario asks for, plus {@code generic=on} for a data source seen through the generic fallback. */
@@ -178,6 +186,21 @@ class PoolContractIT {
             String log = jvm.awaitLog("the reclaim", text -> text.contains("reclaimed a connection from its holder"));
             assertTrue(log.contains("pool '" + pool.expectedName + "' reclaimed a connection from its holder"), log);
             assertTrue(log.contains("scenarios.contract.ContractApp$LeakyRepository.leak("), log);
+            jvm.proceed();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poolsThatReclaimAsAClose")
+    void aConnectionThePoolTakesBackUnannouncedEndsItsLeaseOnceAsClosed(PoolMatrix.Entry pool) throws Exception {
+        assumeAny(pool);
+        try (ForkedJvm jvm = start(pool, "stacks=full", "reclaim", "ConnectionsClosedWhileOut")) {
+            jvm.awaitReady();
+            assertEquals("1", jvm.result("ConnectionsClosedWhileOut"), jvm.stdout());
+            assertEquals("0", jvm.result("Reclaimed"), jvm.stdout());
+            assertEquals("0", jvm.result("LeasesOut"), jvm.stdout());
+            assertEquals("2", jvm.result("Acquires"), jvm.stdout());
+            assertEquals("1", jvm.result("Releases"), jvm.stdout());
             jvm.proceed();
         }
     }

@@ -21,6 +21,11 @@ final class PoolMatrix {
     enum Feature {
         /** It takes back connections held too long (abandoned-connection removal). */
         RECLAIMS,
+        /**
+         * It takes back connections held too long, but in a way poolscope cannot tell from the pool
+         * closing a connection that is out (e.g. DBCP2 before commons-pool2 2.9).
+         */
+        RECLAIMS_AS_CLOSE,
         /** It can be set to wait forever for a connection. */
         WAITS_FOREVER,
         /**
@@ -61,6 +66,10 @@ final class PoolMatrix {
     private static final boolean OLDER = false;
 
     static final List<Entry> ALL = Collections.unmodifiableList(Arrays.asList(
+            new Entry("Hikari", "hikari-2", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
+            new Entry("Hikari", "hikari-3", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
+                    Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-4", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-5", OLDER, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
@@ -69,6 +78,8 @@ final class PoolMatrix {
                     Feature.WAITS_FOREVER),
             new Entry("Hikari", "hikari-7", NEWEST, "HikariCP", "contract-pool", "java.sql.SQLTransientConnectionException",
                     Feature.WAITS_FOREVER),
+            new Entry("Dbcp2", "dbcp2-2.7", OLDER, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS_AS_CLOSE, Feature.WAITS_FOREVER),
             new Entry("Dbcp2", "dbcp2-2.9", OLDER, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("Dbcp2", "dbcp2-2.14", NEWEST, "DBCP2", "dbcp2:jdbc:h2:mem:contract", "java.sql.SQLException",
@@ -83,12 +94,16 @@ final class PoolMatrix {
             new Entry("Ucp", "ucp-23.26", NEWEST, "Oracle UCP", "contract-pool", "java.sql.SQLException", Feature.RECLAIMS),
             new Entry("Generic", "common", NEWEST, "generic", "generic:JdbcDataSource:jdbc:h2:mem:contract", "none",
                     Feature.GENERIC),
+            new Entry("TomcatJdbc", "tomcat-jdbc-8.5", OLDER, "Tomcat JDBC", "contract-pool",
+                    "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("TomcatJdbc", "tomcat-jdbc-9", OLDER, "Tomcat JDBC", "contract-pool",
                     "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("TomcatJdbc", "tomcat-jdbc-10.1", OLDER, "Tomcat JDBC", "contract-pool",
                     "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("TomcatJdbc", "tomcat-jdbc-11", NEWEST, "Tomcat JDBC", "contract-pool",
                     "org.apache.tomcat.jdbc.pool.PoolExhaustedException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Vibur", "vibur-22", OLDER, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
+                    Feature.WAITS_FOREVER),
             new Entry("Vibur", "vibur-25", OLDER, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
                     Feature.WAITS_FOREVER),
             new Entry("Vibur", "vibur-26", NEWEST, "Vibur DBCP", "contract-pool", "java.sql.SQLTimeoutException",
@@ -101,10 +116,14 @@ final class PoolMatrix {
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("H2Pool", "h2-2.2", OLDER, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
             new Entry("H2Pool", "h2-2.3", NEWEST, "H2", "h2:jdbc:h2:mem:contract", "java.sql.SQLException"),
+            new Entry("Agroal", "agroal-1", OLDER, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
+                    Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("Agroal", "agroal-2", OLDER, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("Agroal", "agroal-3", NEWEST, "Agroal", "agroal:jdbc:h2:mem:contract", "java.sql.SQLException",
                     Feature.RECLAIMS, Feature.WAITS_FOREVER),
+            new Entry("Druid", "druid-1.1", OLDER, "Druid", "contract-pool",
+                    "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("Druid", "druid-1.2.8", OLDER, "Druid", "contract-pool",
                     "com.alibaba.druid.pool.GetConnectionTimeoutException", Feature.RECLAIMS, Feature.WAITS_FOREVER),
             new Entry("Druid", "druid-1.2.28", NEWEST, "Druid", "contract-pool",

@@ -51,6 +51,22 @@ class ShapeTest {
     }
 
     @Test
+    void anOptionalHookIsNotAskedFor() {
+        // a ConcurrentBag with borrow/2 and its listener, but no method "requite"
+        DynamicType.Unloaded<?> bag = new ByteBuddy().subclass(Object.class).name(BAG)
+                .defineField("listener", Object.class, Visibility.PRIVATE)
+                .defineMethod("borrow", Object.class, Visibility.PUBLIC).withParameters(long.class, Object.class)
+                .intercept(FixedValue.nullValue()).make();
+        TypePool pool = TypePool.Default.of(ClassFileLocator.Simple.of(bag));
+        Hook borrow = new Hook(BAG, "borrow", 2, Object.class);
+        Hook requite = new Hook(BAG, "requite", 1, Object.class);
+        assertEquals(List.of(), Shape.of(List.of(borrow, requite.optional())).mismatches(Shape.from(pool, null)));
+        assertEquals(List.of(BAG + ".requite/1 not found"),
+                Shape.of(List.of(borrow, requite)).mismatches(Shape.from(pool, null)));
+        assertTrue(requite.optional().isOptional());
+    }
+
+    @Test
     void hooksDescribeThemselvesByNameAndArity() {
         assertEquals("a.B.borrow/2", new Hook("a.B", "borrow", 2, Object.class).description());
         assertEquals("a.B.recycle(..)", new Hook("a.B", "recycle", Hook.ANY_ARITY, Object.class).description());

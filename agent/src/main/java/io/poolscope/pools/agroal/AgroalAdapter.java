@@ -14,15 +14,15 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Agroal 2.x and 3.x ({@code io.agroal:agroal-pool}). The pool object is {@code ConnectionPool}; a
+ * Agroal 1.x to 3.x ({@code io.agroal:agroal-pool}). The pool object is {@code ConnectionPool}; a
  * physical connection is identified by its {@code ConnectionHandler}, which Agroal keeps for the
  * life of that connection (the application holds a new {@code ConnectionWrapper} per lease). The
  * shape of {@code org.example.fakepool.FakePool}: the acquire method hands the connection out itself.
  * <ul>
  *   <li>acquire: {@code ConnectionPool.getConnection()}, and {@code getReadOnlyConnection()} (3.x) and
- *       {@code getRecoveryConnection()} (XA recovery); the wait happens inside, in
+ *       {@code getRecoveryConnection()} (XA recovery, 2.x and 3.x); the wait happens inside, in
  *       {@code handlerFromSharedCache()}, unless the thread's local cache hands back its last connection;</li>
- *   <li>lease: {@code ConnectionPool.afterAcquire(long, ConnectionHandler, boolean)}, once the handler
+ *   <li>lease: {@code ConnectionPool.afterAcquire(long, ConnectionHandler[, boolean])}, once the handler
  *       is checked out and validated, on every path that hands a connection out. Inside a JTA
  *       transaction a second {@code getConnection} gets the enlisted handler again: poolscope counts
  *       that acquire and starts the lease anew (the earlier one ends unseen);</li>
@@ -51,10 +51,11 @@ public final class AgroalAdapter extends DeclaredAdapter {
 
     private static final List<Hook> HOOKS = Collections.unmodifiableList(Arrays.asList(
             new Hook(POOL, "getConnection", 0, AgroalAcquireAdvice.class),
-            // getReadOnlyConnection is new in 3.0; getRecoveryConnection is in every version
+            // getReadOnlyConnection is new in 3.0, getRecoveryConnection in 2.0
             new Hook(POOL, named("getReadOnlyConnection").or(named("getRecoveryConnection")).and(takesArguments(0)),
-                    AgroalAcquireAdvice.class),
-            new Hook(POOL, "afterAcquire", 3, AgroalLeaseAdvice.class),
+                    AgroalAcquireAdvice.class).optional(),
+            // (long, ConnectionHandler) in 1.x, (long, ConnectionHandler, boolean) in 2.x and 3.x
+            new Hook(POOL, "afterAcquire", Hook.ANY_ARITY, AgroalLeaseAdvice.class),
             new Hook(POOL, "returnConnectionHandler", 1, AgroalReleaseAdvice.class),
             new Hook(HANDLER, "closeConnection", 0, AgroalCloseAdvice.class),
             new Hook(FLUSH_TASK, "flushHandler", 1, AgroalFlushAdvice.class),
@@ -67,6 +68,6 @@ public final class AgroalAdapter extends DeclaredAdapter {
             .field(FLUSH_TASK, "mode");    // AgroalFlushAdvice: LEAK is the mode that takes connections back
 
     public AgroalAdapter() {
-        super(Collections.singletonList(POOL), HOOKS, SHAPE, new AgroalIntrospector(), "2.x-3.x");
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new AgroalIntrospector(), "1.x-3.x");
     }
 }

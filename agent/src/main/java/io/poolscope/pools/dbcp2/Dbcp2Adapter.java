@@ -44,7 +44,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>reclaim: {@code GenericObjectPool.invalidateObject(obj, DestroyMode.ABANDONED)}, which
  *       {@code removeAbandoned} (removeAbandonedOnBorrow / removeAbandonedOnMaintenance) calls for
  *       each abandoned connection: the lease ends there, once, as reclaimed. The pool then aborts
- *       the physical connection without {@code reallyClose};</li>
+ *       the physical connection without {@code reallyClose}. Before commons-pool2 2.9 (DBCP2 2.7
+ *       and 2.8) there is no {@code DestroyMode}: removeAbandoned calls {@code invalidateObject(obj)},
+ *       which destroys the connection through {@code reallyClose}, so its lease ends as closed by the
+ *       pool, not as reclaimed;</li>
  *   <li>creation: {@code PoolableConnectionFactory.makeObject()}, which knows no data source: it
  *       reports no pool, and counts for the acquire open on its thread (every creation of a pool
  *       with minIdle 0, and the validation and initialSize connections the first
@@ -79,14 +82,15 @@ public final class Dbcp2Adapter extends DeclaredAdapter {
                         Dbcp2LeaseAdvice.class),
                 new Hook(dbcp + ".PoolableConnection", "close", 0, Dbcp2ReleaseAdvice.class),
                 new Hook(dbcp + ".PoolableConnection", "reallyClose", 0, Dbcp2CloseAdvice.class),
-                new Hook(pool + ".impl.GenericObjectPool", "invalidateObject", 2, Dbcp2ReclaimAdvice.class),
+                // commons-pool2 2.9+ (DBCP2 2.9+): before it, a reclaimed connection ends in reallyClose
+                new Hook(pool + ".impl.GenericObjectPool", "invalidateObject", 2, Dbcp2ReclaimAdvice.class).optional(),
                 new Hook(dbcp + ".PoolableConnectionFactory", "makeObject", 0, Dbcp2CreateAdvice.class)));
     }
 
-    /** Apache Commons DBCP2 2.9 to 2.14 on commons-pool2 2.11 to 2.13. */
+    /** Apache Commons DBCP2 2.7 to 2.14 on commons-pool2 2.7 to 2.13. */
     public static Dbcp2Adapter commons() {
         return new Dbcp2Adapter("org.apache.commons.dbcp2", "org.apache.commons.pool2", "DBCP2", "dbcp2",
-                "2.9-2.14", Arrays.asList("org.apache.commons.dbcp2.", "org.apache.commons.pool2."));
+                "2.7-2.14", Arrays.asList("org.apache.commons.dbcp2.", "org.apache.commons.pool2."));
     }
 
     /** Tomcat's copy of DBCP2 ({@code tomcat-dbcp}, and Tomcat's own lib/tomcat-dbcp.jar) of Tomcat 9, 10.1 and 11. */

@@ -13,7 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Alibaba Druid 1.2.x ({@code com.alibaba:druid}). The pool object is {@code DruidDataSource}; a
+ * Alibaba Druid 1.1.x and 1.2.x ({@code com.alibaba:druid}). The pool object is {@code DruidDataSource}; a
  * physical connection is identified by its {@code DruidConnectionHolder}, which Druid keeps for the
  * life of that connection (the application holds a new {@code DruidPooledConnection} per lease).
  * The shapes of {@code org.example.fakepool.PoolShapes.Wrapper} (one acquire hooked at three levels
@@ -69,6 +69,6 @@ public final class DruidAdapter extends DeclaredAdapter {
             .field(POOLED, "ownerThread");   // DruidReclaimAdvice: taken back by another thread
 
     public DruidAdapter() {
-        super(Collections.singletonList(POOL), HOOKS, SHAPE, new DruidIntrospector(), "1.2.x");
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new DruidIntrospector(), "1.1.x-1.2.x");
     }
 }

@@ -9,17 +9,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * HikariCP 4.x to 7.x. The pool object is {@code HikariPool}; a physical connection is identified
+ * HikariCP 2.7 to 7.x. The pool object is {@code HikariPool}; a physical connection is identified
  * by its {@code PoolEntry}, which HikariCP reuses for every lease of that connection.
  * Every advice is kept to a few bytecodes on purpose: the JIT must still inline these small
  * methods, or HikariCP's proxy object escapes (the benchmark's bytes-per-operation shows it).
  * <ul>
  *   <li>acquire: {@code ConcurrentBag.borrow(long, TimeUnit)}, where the wait happens; it returns
  *       {@code null} on timeout, after which {@code HikariPool.getConnection} throws;</li>
- *   <li>lease: {@code PoolEntry.createProxyConnection(..)} (one argument in 5+, two in 4), called once per successful borrow;</li>
+ *   <li>lease: {@code PoolEntry.createProxyConnection(..)} (one argument in 5+, two up to 4), called once per successful borrow;</li>
  *   <li>timeout: a {@code null} borrow, or {@code HikariPool.createTimeoutException(long)}, which also ends an
  *       acquire whose last borrow returned a dead entry that was then closed;</li>
- *   <li>release: {@code PoolEntry.recycle(..)} (a time argument in 4, none in 5+), called by the proxy's
+ *   <li>release: {@code PoolEntry.recycle(..)} (a time argument up to 4, none in 5+), called by the proxy's
  *       {@code close()} once per borrowed connection, before the entry goes back to the bag;</li>
  *   <li>closed by the pool: {@code PoolEntry.close()}; a broken or evicted connection, or one aborted at
  *       shutdown, is closed there without going through {@code recycle};</li>
@@ -48,6 +48,6 @@ public final class HikariAdapter extends DeclaredAdapter {
             .field(BAG, "listener");       // HikariBorrowAdvice: the bag's listener is the HikariPool
 
     public HikariAdapter() {
-        super(Collections.singletonList(POOL), HOOKS, SHAPE, new HikariIntrospector(), "4.x-7.x");
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new HikariIntrospector(), "2.7-7.x");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Tomcat JDBC pool ({@code org.apache.tomcat:tomcat-jdbc}) 9.0, 10.1 and 11.0, whose pool classes
- * are the same in all three. The pool object is {@code ConnectionPool}; a physical connection is
+ * Tomcat JDBC pool ({@code org.apache.tomcat:tomcat-jdbc}) 8.5, 9.0, 10.1 and 11.0, whose pool classes
+ * are the same in all four. The pool object is {@code ConnectionPool}; a physical connection is
  * identified by its {@code PooledConnection}, which Tomcat keeps for every lease of that connection
  * (and reconnects in place), not by the proxy the application gets, which is new per lease.
  * Kit shape: {@code FakePool} (the acquire method hands the connection out itself).
@@ -54,6 +54,6 @@ public final class TomcatJdbcAdapter extends DeclaredAdapter {
             .field(CONNECTION, "parent");    // TomcatJdbcCreateAdvice: the connection's ConnectionPool
 
     public TomcatJdbcAdapter() {
-        super(Collections.singletonList(POOL), HOOKS, SHAPE, new TomcatJdbcIntrospector(), "9.0, 10.1, 11.0");
+        super(Collections.singletonList(POOL), HOOKS, SHAPE, new TomcatJdbcIntrospector(), "8.5, 9.0, 10.1, 11.0");
     }
 }

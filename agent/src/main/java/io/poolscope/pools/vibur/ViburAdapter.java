@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Vibur DBCP ({@code org.vibur:vibur-dbcp}) 25.0 and 26.0, whose pool classes have the same
- * methods and fields in both. The pool object is the {@code ViburDBCPDataSource} (which is also its
+ * Vibur DBCP ({@code org.vibur:vibur-dbcp}) 22.x to 26.0, whose pool classes have the same
+ * methods and fields in all of them. The pool object is the {@code ViburDBCPDataSource} (which is also its
  * {@code ViburConfig}); a physical connection is identified by its {@code ConnHolder}, which the
  * object pool keeps for every take of that connection, not by the proxy the application gets,
  * which is new per take. Kit shape: {@code FakePool} (the acquire method hands the connection out
@@ -51,6 +51,6 @@ public final class ViburAdapter extends DeclaredAdapter {
             .field(FACTORY, "config");         // ViburCreateAdvice: the data source it was made for
 
     public ViburAdapter() {
-        super(Collections.singletonList(DATA_SOURCE), HOOKS, SHAPE, new ViburIntrospector(), "25.0, 26.0");
+        super(Collections.singletonList(DATA_SOURCE), HOOKS, SHAPE, new ViburIntrospector(), "22.x-26.x");
     }
 }
