@@ -51,7 +51,7 @@ public final class ShopSettings {
     /** A shopper's think time between two page views. */
     public int pauseMillis() { return pauseMillis; }
 
-    /** The pool library: hikari (the default), dbcp2, tomcat-jdbc, c3p0, vibur, agroal, druid or h2. */
+    /** The pool library: hikari (the default), dbcp2, tomcat-dbcp, tomcat-jdbc, c3p0, vibur, agroal, druid, h2 or ucp. */
     public String pool() { return pool; }
 
     public ShopSettings withPool(String value) {

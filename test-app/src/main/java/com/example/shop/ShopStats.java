@@ -47,7 +47,8 @@ public final class ShopStats {
     /**
      * How the pools report "no connection became free within connectionTimeout": each its own way
      * (HikariCP SQLTransientConnectionException, Vibur SQLTimeoutException, Tomcat PoolExhaustedException,
-     * Druid GetConnectionTimeoutException, DBCP2 a NoSuchElementException cause, c3p0, Agroal and H2 a message).
+     * Druid GetConnectionTimeoutException, DBCP2 a NoSuchElementException cause, c3p0, Agroal and H2 a message,
+     * Oracle UCP its error UCP-45064, "All connections in the Universal Connection Pool are in use").
      */
     static boolean isPoolTimeout(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -55,7 +56,8 @@ public final class ShopStats {
             String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (cause instanceof SQLTransientConnectionException || cause instanceof java.sql.SQLTimeoutException
                     || cause instanceof java.util.NoSuchElementException || type.contains("Timeout")
-                    || type.contains("PoolExhausted") || message.contains("timed out") || message.contains("timeout")) {
+                    || type.contains("PoolExhausted") || message.contains("timed out") || message.contains("timeout")
+                    || message.contains("ucp-45064")) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -10,7 +10,8 @@ import java.util.List;
 public final class ShopPools {
 
     public static final List<String> NAMES =
-            Arrays.asList("hikari", "dbcp2", "tomcat-jdbc", "c3p0", "vibur", "agroal", "druid", "h2");
+            Arrays.asList("hikari", "dbcp2", "tomcat-dbcp", "tomcat-jdbc", "c3p0", "vibur", "agroal", "druid", "h2",
+                    "ucp");
 
     private ShopPools() {
     }
@@ -19,12 +20,14 @@ public final class ShopPools {
         switch (settings.pool()) {
             case "hikari": return new HikariShopPool(settings);
             case "dbcp2": return new Dbcp2ShopPool(settings);
+            case "tomcat-dbcp": return new TomcatDbcpShopPool(settings);
             case "tomcat-jdbc": return new TomcatJdbcShopPool(settings);
             case "c3p0": return new C3p0ShopPool(settings);
             case "vibur": return new ViburShopPool(settings);
             case "agroal": return new AgroalShopPool(settings);
             case "druid": return new DruidShopPool(settings);
             case "h2": return new H2ShopPool(settings);
+            case "ucp": return new UcpShopPool(settings);
             default: throw new IllegalArgumentException("unknown pool " + settings.pool() + "; one of " + NAMES);
         }
     }
