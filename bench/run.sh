@@ -13,7 +13,7 @@
 #
 # Knobs: BENCH_FORKS, BENCH_WARMUP and BENCH_ITERATIONS (iterations), BENCH_TIME (per iteration),
 # BENCH_THREADS ("1 4"), BENCH_CONFIGS, BENCH_PARTS ("h2 pools postgres memory alloc startup"), BENCH_POOLS
-# (the pools part's libraries, "dbcp2 tomcat-jdbc c3p0 vibur agroal druid h2 ucp"), BENCH_PG_FORKS,
+# (the pools part's libraries, "dbcp2 tomcat-dbcp tomcat-jdbc c3p0 vibur agroal druid h2 ucp"), BENCH_PG_FORKS,
 # BENCH_STARTUP_RUNS, BENCH_OUT, BENCH_JAVA21 (a JDK 21+ java for the virtual-thread memory case, by
 # default temurin-25's); BENCH_KEEP=1 keeps the other JMH results of the previous run, to repeat only
 # some of them. Run it on an otherwise idle machine: the load average is logged before each JMH run.
@@ -33,7 +33,7 @@ fi
 threads_list=${BENCH_THREADS:-1 4}
 configs=${BENCH_CONFIGS:-NO_AGENT STACKS_OFF STACKS_AUTO STACKS_FULL POOL_LEAK_DETECTION FLOOR_AGENT}
 parts=" ${BENCH_PARTS:-h2 pools postgres memory alloc startup} "
-pools_list=${BENCH_POOLS:-dbcp2 tomcat-jdbc c3p0 vibur agroal druid h2 ucp}
+pools_list=${BENCH_POOLS:-dbcp2 tomcat-dbcp tomcat-jdbc c3p0 vibur agroal druid h2 ucp}
 java21=${BENCH_JAVA21:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}  # runs the virtual-thread memory case
 agent=$root/agent/target/poolscope-agent.jar
 app=$root/test-app/target/poolscope-test-app.jar

@@ -5,8 +5,9 @@ import java.util.List;
 /** The pool libraries the benchmarks can run on. */
 final class PoolLibraries {
 
-    private static final List<PoolLibrary> ALL = List.of(new HikariLibrary(), new Dbcp2Library(), new TomcatJdbcLibrary(),
-            new C3p0Library(), new ViburLibrary(), new AgroalLibrary(), new DruidLibrary(), new H2PoolLibrary(), new UcpLibrary());
+    private static final List<PoolLibrary> ALL = List.of(new HikariLibrary(), new Dbcp2Library(), new TomcatDbcpLibrary(),
+            new TomcatJdbcLibrary(), new C3p0Library(), new ViburLibrary(), new AgroalLibrary(), new DruidLibrary(),
+            new H2PoolLibrary(), new UcpLibrary());
 
     private PoolLibraries() {
     }
