@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Agroal 2 and 3. Agroal has no pool name (poolscope names it from the URL). Metrics are on, so
+ * Agroal 1 to 3. Agroal has no pool name (poolscope names it from the URL). Metrics are on, so
  * that the application can read the pool's {@code activeCount}: Agroal 3 keeps it only then.
  *
  * <p>Agroal's leak detection only warns; it takes leaked connections back when the application

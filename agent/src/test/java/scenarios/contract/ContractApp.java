@@ -102,8 +102,10 @@ public final class ContractApp {
         kind.close(pool);
     }
 
-    /** The pool takes back a connection the application leaked; stays up for the test. */
-    /** A leaked connection the pool takes back; {@code endedAs} is the attribute that counts its end. */
+    /**
+     * The pool takes back a connection the application leaked; stays up for the test. {@code endedAs}
+     * is the attribute that counts the end of that lease.
+     */
     private void reclaim(String endedAs) throws Exception {
         DataSource pool = kind.open(new PoolKind.Settings(URL, 2, 10_000, 1));
         new LeakyRepository(pool).leak();

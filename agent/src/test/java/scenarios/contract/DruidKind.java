@@ -4,7 +4,7 @@ import com.alibaba.druid.pool.DruidDataSource;
 
 import javax.sql.DataSource;
 
-/** Alibaba Druid 1.2.x. */
+/** Alibaba Druid 1.1.x and 1.2.x. */
 public final class DruidKind extends PoolKind {
 
     @Override

@@ -4,7 +4,7 @@ import org.apache.tomcat.jdbc.pool.PoolProperties;
 
 import javax.sql.DataSource;
 
-/** Tomcat JDBC pool 9.0, 10.1 and 11.0. */
+/** Tomcat JDBC pool 8.5, 9.0, 10.1 and 11.0. */
 public final class TomcatJdbcKind extends PoolKind {
 
     @Override

@@ -4,7 +4,7 @@ import org.vibur.dbcp.ViburDBCPDataSource;
 
 import javax.sql.DataSource;
 
-/** Vibur DBCP 25.0 and 26.0. */
+/** Vibur DBCP 22, 25 and 26. */
 public final class ViburKind extends PoolKind {
 
     @Override

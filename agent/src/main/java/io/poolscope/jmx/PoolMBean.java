@@ -141,7 +141,7 @@ final class PoolMBean {
         longStat("EndedUnseen", "Leases whose end poolscope did not see (the pool handed the connection out again)",
                 StatisticsView::endedUnseen);
         longStat("SuspectedLeaks", "Leases held past leakThreshold", StatisticsView::suspectedLeaks);
-        longStat("ConnectionsClosedWhileOut", "Connections the pool closed while out (broken, evicted, shut down)",
+        longStat("ConnectionsClosedWhileOut", "Connections the pool closed while out (broken, evicted, shut down, or taken back without saying so)",
                 StatisticsView::closedWhileOut);
         longStat("ConnectionsCreated", "Physical connections opened", s -> s.creates().count());
         longStat("ConnectionCreationFailures", "Physical connections that failed to open", StatisticsView::createFailures);

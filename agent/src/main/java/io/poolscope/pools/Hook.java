@@ -9,7 +9,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * One piece of advice: which class (by exact name), which of its methods, and the advice class.
  * Made from a method name and arity, the hook also names what it needs in an adapter's
- * {@link Shape} check ({@code PoolEntry.recycle(..)}, {@code ConcurrentBag.borrow/2}).
+ * {@link Shape} check ({@code PoolEntry.recycle(..)}, {@code ConcurrentBag.borrow/2}), unless it is
+ * {@linkplain #optional() optional}: applied where its methods exist, not asked for where they do not.
  */
 public final class Hook {
 
@@ -25,6 +26,11 @@ public final class Hook {
 
     public Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
         this(typeName, methods, advice, typeName + " method " + methods, false);
+    }
+
+    /** The methods {@code methods} matches, named {@code description} where a check reports them missing. */
+    public Hook(String typeName, ElementMatcher<? super MethodDescription> methods, Class<?> advice, String description) {
+        this(typeName, methods, advice, description, false);
     }
 
     /** The methods {@code methodName} with {@code arity} parameters, or any number if {@link #ANY_ARITY}. */

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * What an adapter's advice needs of a pool library's classes: the classes it hooks, a method
- * matching each hook (taken from the hooks themselves, so the two cannot drift), and the fields
+ * matching each required hook (taken from the hooks themselves, so the two cannot drift; an
+ * {@linkplain Hook#optional() optional} one is not asked for), and the fields
  * the advice reads ({@code @Advice.FieldValue}), declared by the adapter. Checked against class
  * files, not loaded classes, before any of the adapter's classes is transformed in a class loader:
  * if anything is missing the adapter is left out there, instead of inlining advice that the JVM
@@ -91,7 +92,7 @@ public final class Shape {
         return new Shape(new ArrayList<>(methods), more);
     }
 
-    /** Every class the shape names, hooked or not. */
+    /** Every class the shape names, hooked (by a required hook) or not. */
     public Set<String> typeNames() {
         Set<String> names = new LinkedHashSet<>();
         methods.forEach(need -> names.add(need.typeName));

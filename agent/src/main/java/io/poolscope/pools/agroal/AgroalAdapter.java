@@ -11,6 +11,7 @@ import java.util.List;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -55,7 +56,9 @@ public final class AgroalAdapter extends DeclaredAdapter {
             new Hook(POOL, named("getReadOnlyConnection").or(named("getRecoveryConnection")).and(takesArguments(0)),
                     AgroalAcquireAdvice.class).optional(),
             // (long, ConnectionHandler) in 1.x, (long, ConnectionHandler, boolean) in 2.x and 3.x
-            new Hook(POOL, "afterAcquire", Hook.ANY_ARITY, AgroalLeaseAdvice.class),
+            new Hook(POOL, named("afterAcquire").and(takesArgument(1, named(HANDLER)))
+                    .and(takesArguments(2).or(takesArguments(3))), AgroalLeaseAdvice.class,
+                    POOL + ".afterAcquire(long, ConnectionHandler[, boolean])"),
             new Hook(POOL, "returnConnectionHandler", 1, AgroalReleaseAdvice.class),
             new Hook(HANDLER, "closeConnection", 0, AgroalCloseAdvice.class),
             new Hook(FLUSH_TASK, "flushHandler", 1, AgroalFlushAdvice.class),

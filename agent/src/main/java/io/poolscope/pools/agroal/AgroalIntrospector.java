@@ -19,7 +19,7 @@ import java.util.Map;
  * pool's and the connection factory's configuration, interfaces of {@code io.agroal.api}) and its
  * counters. Agroal has no pool name: the name is derived from the JDBC URL ({@code agroal:jdbc:...}).
  *
- * <p>Agroal 2 counts the connections in use itself ({@code activeCount()}); Agroal 3 does so only
+ * <p>Agroal 1 and 2 count the connections in use themselves ({@code activeCount()}); Agroal 3 does so only
  * while the data source's metrics are on, and otherwise its {@code activeCount()} stays 0. Then the
  * counters are read off the pool's list of connections ({@code allConnections}) and the state of
  * each handler, as Agroal's own {@code isActive} reads it: checked out, or flushed while in use.

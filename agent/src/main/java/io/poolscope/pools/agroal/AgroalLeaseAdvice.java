@@ -4,7 +4,7 @@ import io.poolscope.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined at the start of {@code ConnectionPool.afterAcquire(long, ConnectionHandler, boolean)}: the
+ * Inlined at the start of {@code ConnectionPool.afterAcquire(long, ConnectionHandler[, boolean])} (the boolean from 2.0): the
  * checked-out, validated handler is handed to the acquiring thread. At the start, because with
  * {@code transactionRequirement=STRICT} the method returns the handler itself before it throws.
  */

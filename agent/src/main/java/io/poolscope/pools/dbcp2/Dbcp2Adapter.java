@@ -44,8 +44,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>reclaim: {@code GenericObjectPool.invalidateObject(obj, DestroyMode.ABANDONED)}, which
  *       {@code removeAbandoned} (removeAbandonedOnBorrow / removeAbandonedOnMaintenance) calls for
  *       each abandoned connection: the lease ends there, once, as reclaimed. The pool then aborts
- *       the physical connection without {@code reallyClose}. Before commons-pool2 2.9 (DBCP2 2.7
- *       and 2.8) there is no {@code DestroyMode}: removeAbandoned calls {@code invalidateObject(obj)},
+ *       the physical connection without {@code reallyClose}. Over commons-pool2 before 2.9 (what
+ *       DBCP2 2.7 and 2.8 depend on) there is no {@code DestroyMode}: removeAbandoned calls {@code invalidateObject(obj)},
  *       which destroys the connection through {@code reallyClose}, so its lease ends as closed by the
  *       pool, not as reclaimed;</li>
  *   <li>creation: {@code PoolableConnectionFactory.makeObject()}, which knows no data source: it
@@ -62,9 +62,9 @@ public final class Dbcp2Adapter extends DeclaredAdapter {
 
     private final String managedDataSource;
 
-    private Dbcp2Adapter(String dbcp, String pool, String library, String namePrefix, String supportedVersions,
+    private Dbcp2Adapter(String dbcp, Hook reclaim, String library, String namePrefix, String supportedVersions,
                          List<String> framePrefixes) {
-        this(dbcp, hooks(dbcp, pool), new Dbcp2Introspector(library, namePrefix, framePrefixes), supportedVersions);
+        this(dbcp, hooks(dbcp, reclaim), new Dbcp2Introspector(library, namePrefix, framePrefixes), supportedVersions);
     }
 
     private Dbcp2Adapter(String dbcp, List<Hook> hooks, PoolIntrospector introspector, String supportedVersions) {
@@ -73,7 +73,7 @@ public final class Dbcp2Adapter extends DeclaredAdapter {
         this.managedDataSource = dbcp + ".managed.BasicManagedDataSource";
     }
 
-    private static List<Hook> hooks(String dbcp, String pool) {
+    private static List<Hook> hooks(String dbcp, Hook reclaim) {
         return Collections.unmodifiableList(Arrays.asList(
                 new Hook(dbcp + ".BasicDataSource", "getConnection", 0, Dbcp2AcquireAdvice.class),
                 new Hook(dbcp + ".PoolingDataSource$PoolGuardConnectionWrapper",
@@ -82,20 +82,26 @@ public final class Dbcp2Adapter extends DeclaredAdapter {
                         Dbcp2LeaseAdvice.class),
                 new Hook(dbcp + ".PoolableConnection", "close", 0, Dbcp2ReleaseAdvice.class),
                 new Hook(dbcp + ".PoolableConnection", "reallyClose", 0, Dbcp2CloseAdvice.class),
-                // commons-pool2 2.9+ (DBCP2 2.9+): before it, a reclaimed connection ends in reallyClose
-                new Hook(pool + ".impl.GenericObjectPool", "invalidateObject", 2, Dbcp2ReclaimAdvice.class).optional(),
+                reclaim,
                 new Hook(dbcp + ".PoolableConnectionFactory", "makeObject", 0, Dbcp2CreateAdvice.class)));
     }
 
-    /** Apache Commons DBCP2 2.7 to 2.14 on commons-pool2 2.7 to 2.13. */
+    private static Hook reclaim(String pool) {
+        return new Hook(pool + ".impl.GenericObjectPool", "invalidateObject", 2, Dbcp2ReclaimAdvice.class);
+    }
+
+    /**
+     * Apache Commons DBCP2 2.7 to 2.14 on commons-pool2 2.7 to 2.13. The reclaim hook is optional:
+     * commons-pool2 before 2.9 has no {@code DestroyMode}, and a connection it reclaims ends in reallyClose.
+     */
     public static Dbcp2Adapter commons() {
-        return new Dbcp2Adapter("org.apache.commons.dbcp2", "org.apache.commons.pool2", "DBCP2", "dbcp2",
-                "2.7-2.14", Arrays.asList("org.apache.commons.dbcp2.", "org.apache.commons.pool2."));
+        return new Dbcp2Adapter("org.apache.commons.dbcp2", reclaim("org.apache.commons.pool2").optional(), "DBCP2",
+                "dbcp2", "2.7-2.14", Arrays.asList("org.apache.commons.dbcp2.", "org.apache.commons.pool2."));
     }
 
     /** Tomcat's copy of DBCP2 ({@code tomcat-dbcp}, and Tomcat's own lib/tomcat-dbcp.jar) of Tomcat 9, 10.1 and 11. */
     public static Dbcp2Adapter tomcat() {
-        return new Dbcp2Adapter("org.apache.tomcat.dbcp.dbcp2", "org.apache.tomcat.dbcp.pool2", "Tomcat DBCP",
+        return new Dbcp2Adapter("org.apache.tomcat.dbcp.dbcp2", reclaim("org.apache.tomcat.dbcp.pool2"), "Tomcat DBCP",
                 "tomcat-dbcp", "9.0-11.0", Collections.singletonList("org.apache.tomcat.dbcp."));
     }
 

@@ -155,7 +155,7 @@ final class Dbcp2Introspector implements PoolIntrospector {
         }
     }
 
-    /** A time setting in milliseconds: a {@code long} field of 2.9, a {@code Duration} field since 2.10. */
+    /** A time setting in milliseconds: a {@code long} field up to 2.9, a {@code Duration} field since 2.10. */
     private static Long millis(Object pool, String millisField, String durationField) {
         Object value = Reflection.declaredField(pool, durationField);
         if (value instanceof Duration) {

@@ -9,8 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Vibur DBCP ({@code org.vibur:vibur-dbcp}) 22.x to 26.0, whose pool classes have the same
- * methods and fields in all of them. The pool object is the {@code ViburDBCPDataSource} (which is also its
+ * Vibur DBCP ({@code org.vibur:vibur-dbcp}) 22.x to 26.x, whose pool classes have the same
+ * methods and fields in the versions tested (22.2, 25.0, 26.0). The pool object is the
+ * {@code ViburDBCPDataSource} (which is also its
  * {@code ViburConfig}); a physical connection is identified by its {@code ConnHolder}, which the
  * object pool keeps for every take of that connection, not by the proxy the application gets,
  * which is new per take. Kit shape: {@code FakePool} (the acquire method hands the connection out

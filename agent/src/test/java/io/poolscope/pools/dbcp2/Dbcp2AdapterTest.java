@@ -1,5 +1,7 @@
 package io.poolscope.pools.dbcp2;
 
+import io.poolscope.pools.EveryHook;
+import io.poolscope.pools.Hook;
 import io.poolscope.pools.PoolAdapters;
 import io.poolscope.pools.PoolCounters;
 import io.poolscope.pools.PoolIntrospector;
@@ -33,10 +35,12 @@ class Dbcp2AdapterTest {
     @Test
     void bothCopiesHaveEveryHookedMethodIncludingTheWrappersTwoArgumentConstructor() {
         Shape.Types types = Shape.from(TypePool.Default.of(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())), null);
-        assertEquals(List.of(), commons.shape().mismatches(types));
+        assertEquals(List.of(), EveryHook.shapeOf(commons).mismatches(types)); // the optional reclaim hook too
         assertEquals(List.of(), tomcat.shape().mismatches(types));
-        assertTrue(tomcat.shape().typeNames().stream().allMatch(name -> name.startsWith("org.apache.tomcat.dbcp.")),
+        assertTrue(tomcat.hooks().stream().allMatch(hook -> hook.typeName().startsWith("org.apache.tomcat.dbcp.")),
                 tomcat.shape().typeNames().toString());
+        assertTrue(commons.hooks().stream().anyMatch(Hook::isOptional), "commons-pool2 before 2.9 has no reclaim hook");
+        assertFalse(tomcat.hooks().stream().anyMatch(Hook::isOptional), "Tomcat's copies without DestroyMode are left out");
     }
 
     @Test
