@@ -3,8 +3,7 @@
 # the memory kept per lease and per pool, the bytes allocated per lease, and the agent's start-up
 # cost. Writes bench/results/{jmh,memory,allocation,startup}.json and bench/results/summary.md.
 #
-#   bench/run.sh                   the full run: about 35 minutes on 2 cores before FLOOR_AGENT and the
-#                                  thread and allocation cases, which add a few minutes
+#   bench/run.sh                   the full run: about an hour on 2 cores (55 min 54 s on 2026-12-01)
 #   BENCH_QUICK=1 bench/run.sh     a smoke run of a few minutes, written to bench/target/quick-results
 #
 # FLOOR_AGENT is not poolscope: the minimal HikariCP 7.x agent in shared/floor-agent (beside the
